@@ -1,0 +1,18 @@
+# Fails when a file under DIR includes a UI, windowing, GL or Emscripten
+# header: src/core must link into tests, tools and the CLI unchanged.
+file(GLOB_RECURSE _files ${DIR}/*.h ${DIR}/*.hpp ${DIR}/*.cpp ${DIR}/*.cc)
+set(_bad "")
+foreach(_f ${_files})
+  file(STRINGS ${_f} _lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
+  foreach(_line ${_lines})
+    if(_line MATCHES "[<\"](imgui|SDL|GL/|GLES|GLFW|emscripten|backends/)")
+      list(APPEND _bad "${_f}: ${_line}")
+    endif()
+  endforeach()
+endforeach()
+if(_bad)
+  list(JOIN _bad "\n  " _text)
+  message(FATAL_ERROR "src/core must stay pure C++; found:\n  ${_text}")
+endif()
+list(LENGTH _files _n)
+message(STATUS "core purity: ${_n} files checked, all pure")

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Installs everything Cairn needs on Debian 12 and fetches third-party sources
+# from Debian's source packages. Idempotent: a second run only checks.
+#   scripts/bootstrap.sh          native + web toolchain, sources, SDL2 for wasm
+#   scripts/bootstrap.sh --test   also the browser/Xvfb test tools
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
+          fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
+          emscripten nodejs)
+[ $want_test = 1 ] && packages+=(chromium xvfb imagemagick xdotool npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# nodesource's nodejs ships npm itself; never ask apt for Debian's npm then.
+if [[ " ${missing[*]} " == *" npm "* ]] && command -v npm >/dev/null; then
+  missing=("${missing[@]/npm}")
+fi
+if [[ " ${missing[*]} " == *" nodejs "* ]] && command -v node >/dev/null; then
+  missing=("${missing[@]/nodejs}")
+fi
+read -r -a missing <<< "${missing[*]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+mkdir -p "$CAIRN_DEPS/src"
+
+# --- Source packages through a private apt configuration -------------------
+# The system's apt sources stay untouched: we give apt our own folders, with a
+# deb-src entry for bookworm (SDL2) and trixie (Dear ImGui 1.90.1).
+apt_private() {
+  local dir="$CAIRN_DEPS/apt"
+  if [ ! -f "$dir/.updated" ]; then
+    mkdir -p "$dir/parts" "$dir/lists/partial" "$dir/cache/archives/partial"
+    local uri
+    uri=$(grep -rhoE '^URIs:\s*\S+' /etc/apt/sources.list.d/ 2>/dev/null | grep -m1 -E 'debian/?$' | awk '{print $2}')
+    [ -n "$uri" ] || uri=$(grep -hoE '^deb\s+\S+' /etc/apt/sources.list 2>/dev/null | grep -m1 -E 'debian/?$' | awk '{print $2}')
+    [ -n "$uri" ] || uri=http://deb.debian.org/debian
+    cat > "$dir/parts/cairn.sources" <<SRC
+Types: deb-src
+URIs: $uri
+Suites: bookworm trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    apt-get -qq -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$dir/parts" \
+      -o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache" update
+    touch "$dir/.updated"
+  fi
+  apt-get -qq -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$dir/parts" \
+    -o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache" "$@"
+}
+
+fetch_source() { # name deb-version folder-glob
+  local name=$1 version=$2 dest=$3
+  [ -d "$dest" ] && return 0
+  log "fetching Debian source package $name=$version"
+  local tmp; tmp=$(mktemp -d "$CAIRN_DEPS/src/.fetch.XXXX")
+  (cd "$tmp" && apt_private source --only-source "$name=$version" >/dev/null 2>&1) \
+    || { rm -rf "$tmp"; die "could not fetch source package $name=$version"; }
+  local unpacked; unpacked=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -1)
+  mv "$unpacked" "$dest"
+  rm -rf "$tmp"
+}
+
+IMGUI_DIR="$CAIRN_DEPS/src/imgui-$IMGUI_VERSION"
+SDL2_SRC="$CAIRN_DEPS/src/libsdl2-$SDL2_VERSION"
+fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_DIR"
+fetch_source libsdl2 "$SDL2_DEB_VERSION" "$SDL2_SRC"
+
+# --- SDL2 for WebAssembly, built once and reused ----------------------------
+SDL2_WASM="$CAIRN_DEPS/sdl2-wasm-$SDL2_VERSION-emcc$(cat "$CAIRN_ROOT/emsdk-version.txt")"
+if [ ! -f "$SDL2_WASM/lib/libSDL2.a" ]; then
+  log "building SDL2 $SDL2_VERSION for WebAssembly (once per machine, ~7 min)"
+  build="$CAIRN_DEPS/build-sdl2-wasm"
+  rm -rf "$build"
+  emcmake cmake -S "$SDL2_SRC" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL2_WASM" >"$CAIRN_DEPS/sdl2-wasm-configure.log" 2>&1 \
+    || die "SDL2 wasm configure failed, see $CAIRN_DEPS/sdl2-wasm-configure.log"
+  cmake --build "$build" >"$CAIRN_DEPS/sdl2-wasm-build.log" 2>&1 && cmake --install "$build" >/dev/null \
+    || die "SDL2 wasm build failed, see $CAIRN_DEPS/sdl2-wasm-build.log"
+  rm -rf "$build"
+fi
+
+# --- Header-only libraries for the wasm build --------------------------------
+# Never /usr/include in an emcc include path (it drags in glibc): link only
+# the three header trees we need into a folder of our own.
+HEADERS="$CAIRN_DEPS/wasm-headers"
+mkdir -p "$HEADERS"
+for h in cereal rapidjson doctest; do
+  [ -e "$HEADERS/$h" ] || ln -s "/usr/include/$h" "$HEADERS/$h"
+done
+
+if [ $want_test = 1 ] && [ ! -d "$CAIRN_ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  log "installing browser-test packages from npm"
+  (cd "$CAIRN_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+log "dependencies ready in $CAIRN_DEPS"

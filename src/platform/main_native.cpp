@@ -1,0 +1,63 @@
+// Desktop main loop: blocks in SDL_WaitEventTimeout while idle (0 % CPU).
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/app.h"
+#include "core/build_info.h"
+#include "core/launch_options.h"
+#include "platform/runner.h"
+
+namespace {
+// Upper bound on one blocking wait: nothing depends on it, it only keeps
+// the loop from sleeping past an exit deadline set by a test flag.
+constexpr int kMaxWaitMs = 1000;
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace cairn;
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  const LaunchOptions launch = parse_launch_options(args);
+  if (!launch.error.empty()) {
+    std::fprintf(stderr, "cairn: %s\n%.*s", launch.error.c_str(), static_cast<int>(launch_usage().size()),
+                 launch_usage().data());
+    return 2;
+  }
+  if (launch.show_help) {
+    std::printf("%.*s", static_cast<int>(launch_usage().size()), launch_usage().data());
+    return 0;
+  }
+  if (launch.show_version) {
+    std::printf("cairn %.*s\n", static_cast<int>(version().size()), version().data());
+    return 0;
+  }
+
+  App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light, .platform = "desktop", .can_quit = true});
+  Runner runner(app);
+  std::string error;
+  if (!runner.init({}, error)) {
+    std::fprintf(stderr, "cairn: %s\n", error.c_str());
+    return 1;
+  }
+
+  const double started = Runner::now();
+  const double exit_at = launch.exit_after_ms > 0 ? started + launch.exit_after_ms / 1000.0 : FramePolicy::kNever;
+  FramePolicy& policy = runner.frame_policy();
+  while (!runner.quit_requested()) {
+    const double now = Runner::now();
+    if (now >= exit_at) break;
+    const double wait = std::min(policy.seconds_until_due(now), exit_at - now);
+    if (wait > 0) {
+      runner.wait_events(static_cast<int>(std::min<double>(kMaxWaitMs, std::ceil(wait * 1000.0))));
+    } else {
+      runner.poll_events();
+    }
+    runner.draw_frame_if_due();
+    if (launch.exit_after_frames > 0 && runner.frames_drawn() >= static_cast<std::uint64_t>(launch.exit_after_frames))
+      break;
+  }
+  std::printf("cairn: drew %llu frames\n", static_cast<unsigned long long>(runner.frames_drawn()));
+  return 0;
+}

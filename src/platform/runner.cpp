@@ -1,0 +1,159 @@
+#include "platform/runner.h"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>  // GetHoveredID: to schedule one frame for a delayed tooltip
+
+namespace cairn {
+
+namespace {
+constexpr double kCursorBlinkSeconds = 0.53;
+constexpr double kTooltipDelaySeconds = 0.45;  // a little past ImGui's DelayNormal (0.40 s)
+}  // namespace
+
+double Runner::now() {
+  return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+Runner::~Runner() {
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (gl_context_) SDL_GL_DeleteContext(gl_context_);
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_Quit();
+}
+
+bool Runner::init(const RunnerOptions& options, std::string& error) {
+  options_ = options;
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    error = std::string("SDL could not start: ") + SDL_GetError();
+    return false;
+  }
+  if (options.gles) {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  } else {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+  }
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+
+  const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  window_ = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                             options.height, flags);
+  if (!window_) {
+    error = std::string("could not open a window: ") + SDL_GetError();
+    return false;
+  }
+  gl_context_ = SDL_GL_CreateContext(window_);
+  if (!gl_context_) {
+    error = std::string(options.gles ? "WebGL2" : "OpenGL 3.3") + " is not available: " + SDL_GetError();
+    return false;
+  }
+  SDL_GL_MakeCurrent(window_, gl_context_);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is part of the workspace, not a loose file
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  ImGui_ImplOpenGL3_Init(options.glsl_version);
+  imgui_ready_ = true;
+
+  app_.apply_style(1.0f);
+  update_display_scale();
+  return true;
+}
+
+void Runner::handle_event(const SDL_Event& event) {
+  ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_QUIT) quit_ = true;
+  if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+      event.window.windowID == SDL_GetWindowID(window_))
+    quit_ = true;
+  policy_.on_activity();
+}
+
+bool Runner::poll_events() {
+  bool any = false;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    handle_event(event);
+    any = true;
+  }
+  return any;
+}
+
+bool Runner::wait_events(int timeout_ms) {
+  SDL_Event event;
+  if (!SDL_WaitEventTimeout(&event, timeout_ms)) return false;
+  handle_event(event);
+  poll_events();
+  return true;
+}
+
+void Runner::update_display_scale() {
+  WindowMetrics m;
+  SDL_GetWindowSize(window_, &m.window_width, &m.window_height);
+  SDL_GL_GetDrawableSize(window_, &m.drawable_width, &m.drawable_height);
+  const FontRaster wanted = plan_font_raster(options_.base_font_size, 1.0f, pixel_ratio(m));
+  if (wanted == raster_) return;
+  raster_ = wanted;
+  ImGuiIO& io = ImGui::GetIO();
+  app_.set_fonts(ui::load_fonts(*io.Fonts, raster_.pixel_size));
+  io.FontGlobalScale = raster_.global_scale;
+  // Upload the new atlas now; the backend would otherwise keep the old one.
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Runner::schedule_animations() {
+  const double t = now();
+  // ImGui spreads fast input over several frames (a key down and up in one
+  // burst are seen in two frames): keep drawing until its queue is empty.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) policy_.on_activity();
+  // A focused text field blinks its cursor: a frame per blink phase.
+  if (ImGui::GetIO().WantTextInput) policy_.request_frame_at(t + kCursorBlinkSeconds);
+  // A newly hovered item may show a delayed tooltip: one frame after the delay.
+  const ImGuiID hovered = ImGui::GetHoveredID();
+  if (hovered != 0 && hovered != hovered_id_) policy_.request_frame_at(t + kTooltipDelaySeconds);
+  hovered_id_ = hovered;
+}
+
+bool Runner::draw_frame_if_due() {
+  if (!policy_.wants_frame(now())) return false;
+  update_display_scale();
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  app_.frame(policy_.frames_drawn());
+  schedule_animations();
+  ImGui::Render();
+
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec4 clear = app_.clear_color();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(clear.x, clear.y, clear.z, clear.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(window_);
+  policy_.frame_drawn(now());
+  return true;
+}
+
+}  // namespace cairn

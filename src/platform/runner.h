@@ -1,0 +1,67 @@
+#pragma once
+#include <string>
+
+#include "app/app.h"
+#include "core/display_scale.h"
+#include "core/frame_policy.h"
+
+struct SDL_Window;
+union SDL_Event;
+
+namespace cairn {
+
+// What differs between the desktop and the browser; each main file fills it.
+struct RunnerOptions {
+  const char* title = "Cairn";
+  int width = 1280;
+  int height = 800;
+  bool gles = false;                        // WebGL2 = OpenGL ES 3.0
+  const char* glsl_version = "#version 330 core";
+  float base_font_size = 16.0f;             // logical units at 100 %
+};
+
+// Owns the SDL window, the GL context and the ImGui context, and draws frames
+// of the App. Frame pacing lives in the two main loops, which ask the
+// FramePolicy whether a frame is due.
+class Runner {
+ public:
+  explicit Runner(App& app) : app_(app) {}
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  // Returns false and fills `error` when the window or context cannot be made.
+  bool init(const RunnerOptions& options, std::string& error);
+
+  // Handles every pending event; returns true if there was any.
+  bool poll_events();
+  // Blocks until an event arrives or `timeout_ms` passes; handles all pending.
+  bool wait_events(int timeout_ms);
+
+  // Draws one frame if the policy wants one. Returns true if it drew.
+  bool draw_frame_if_due();
+
+  bool quit_requested() const { return quit_ || app_.quit_requested(); }
+  FramePolicy& frame_policy() { return policy_; }
+  std::uint64_t frames_drawn() const { return policy_.frames_drawn(); }
+
+  // Seconds on a monotonic clock.
+  static double now();
+
+ private:
+  void handle_event(const SDL_Event& event);
+  void update_display_scale();
+  void schedule_animations();
+
+  App& app_;
+  RunnerOptions options_;
+  SDL_Window* window_ = nullptr;
+  void* gl_context_ = nullptr;
+  bool imgui_ready_ = false;
+  FramePolicy policy_;
+  FontRaster raster_;
+  unsigned hovered_id_ = 0;
+  bool quit_ = false;
+};
+
+}  // namespace cairn

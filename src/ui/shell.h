@@ -1,0 +1,35 @@
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace cairn::ui {
+
+// What the shell shows but does not own.
+struct ShellInfo {
+  std::string_view version;
+  std::string_view platform;  // "web" or "desktop"
+  bool can_quit = false;  // a browser tab is closed by the browser, not by us
+  Theme theme = Theme::Light;
+  std::uint64_t frames = 0;
+  const Fonts* fonts = nullptr;
+};
+
+// What the user asked for this frame. The shell never changes state itself.
+struct ShellActions {
+  bool quit = false;
+  bool toggle_theme = false;
+};
+
+// Transient UI state of the shell (open popups), kept between frames.
+struct ShellState {
+  bool show_about = false;
+};
+
+// The main window: menu bar, home view (placeholder until the planning
+// views land) and status bar, filling the whole viewport.
+ShellActions draw_shell(ShellState& state, const ShellInfo& info);
+
+}  // namespace cairn::ui

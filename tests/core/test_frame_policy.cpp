@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+
+#include "core/frame_policy.h"
+
+using cairn::FramePolicy;
+
+namespace {
+// Draws frames while the policy wants them, returns how many were drawn.
+int drain(FramePolicy& p, double now) {
+  int n = 0;
+  while (p.wants_frame(now) && n < 100) {
+    p.frame_drawn(now);
+    ++n;
+  }
+  return n;
+}
+}  // namespace
+
+TEST_CASE("the first frame needs no reason, then the policy is idle") {
+  FramePolicy p(3);
+  CHECK(p.wants_frame(0.0));
+  CHECK(drain(p, 0.0) == 1);
+  CHECK(p.idle());
+  CHECK_FALSE(p.wants_frame(100.0));
+  CHECK(p.seconds_until_due(100.0) == FramePolicy::kNever);
+  CHECK(p.frames_drawn() == 1);
+}
+
+TEST_CASE("activity draws one frame plus the grace frames, then stops") {
+  FramePolicy p(3);
+  drain(p, 0.0);
+  p.on_activity();
+  CHECK(p.seconds_until_due(1.0) == 0.0);
+  CHECK(drain(p, 1.0) == 4);
+  CHECK(p.idle());
+
+  // Activity during the grace period restarts it rather than adding up.
+  p.on_activity();
+  p.frame_drawn(2.0);
+  p.on_activity();
+  CHECK(drain(p, 2.0) == 4);
+}
+
+TEST_CASE("a scheduled frame wakes the loop at its time, once") {
+  FramePolicy p(2);
+  drain(p, 0.0);
+  p.request_frame_at(5.0);
+  CHECK_FALSE(p.idle());
+  CHECK_FALSE(p.wants_frame(4.9));
+  CHECK(p.seconds_until_due(4.0) == doctest::Approx(1.0));
+  CHECK(p.wants_frame(5.0));
+  CHECK(drain(p, 5.0) == 1);
+  CHECK(p.idle());
+}
+
+TEST_CASE("the earliest of several scheduled frames wins") {
+  FramePolicy p(0);
+  drain(p, 0.0);
+  p.request_frame_at(3.0);
+  p.request_frame_at(1.5);
+  p.request_frame_at(2.0);
+  CHECK(p.seconds_until_due(1.0) == doctest::Approx(0.5));
+}
+
+TEST_CASE("zero grace frames draws exactly one frame per activity") {
+  FramePolicy p(0);
+  drain(p, 0.0);
+  p.on_activity();
+  CHECK(drain(p, 1.0) == 1);
+}

@@ -1,0 +1,144 @@
+// Boots the Cairn web app: checks that the browser can run it, shows a
+// loading indicator or a readable error, loads the WebAssembly module,
+// keeps the app offline-capable through a service worker, and exposes
+// window.cairn (documented in docs/automation.md).
+'use strict';
+
+(function () {
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
+  const build = meta('cairn-build');
+  const version = meta('cairn-version');
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});  // a failure is shown on the page; scripts that await `ready` still see it
+
+  let failed = false;
+  function fail(title, detail) {
+    if (failed) return;
+    failed = true;
+    loading.hidden = true;
+    canvas.hidden = true;
+    document.getElementById('error-title').textContent = title;
+    document.getElementById('error-detail').textContent = detail;
+    document.getElementById('error').hidden = false;
+    rejectReady(new Error(`${title}: ${detail}`));
+  }
+
+  // --- window.cairn: the automation surface --------------------------------
+  window.cairn = {
+    version,
+    build,
+    ready,
+    get frames() { return typeof Module._cairn_frames === 'function' ? Module._cairn_frames() : 0; },
+    updateReady: false,  // a newer build is cached and opens on the next load
+  };
+
+  // --- Feature checks ---------------------------------------------------------
+  function missingFeature() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return ['This browser cannot run Cairn', 'WebAssembly is not available (it may be turned off by a policy or an extension).'];
+    }
+    const probe = document.createElement('canvas').getContext('webgl2');
+    if (!probe) {
+      return ['This browser cannot draw Cairn', 'WebGL2 is not available. Turn on hardware acceleration in the browser settings, or try another browser.'];
+    }
+    const lose = probe.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+    return null;
+  }
+
+  // --- Wake the paused main loop on any page event -------------------------
+  // While idle the C++ main loop is paused (no animation frames at all); SDL's
+  // own listeners queue the event, this one makes the loop run again.
+  function wake() { if (typeof Module._cairn_wake === 'function') Module._cairn_wake(); }
+  function listenForWake() {
+    const events = ['pointerdown', 'pointerup', 'pointermove', 'pointercancel', 'mousedown', 'mouseup',
+      'mousemove', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchmove', 'touchend', 'focus',
+      'blur', 'resize', 'paste', 'copy', 'cut', 'compositionend', 'input'];
+    for (const type of events) window.addEventListener(type, wake, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', wake);
+    // devicePixelRatio changes (browser zoom, moving to another screen).
+    const watchRatio = () => {
+      matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => {
+        wake();
+        watchRatio();
+      }, { once: true });
+    };
+    watchRatio();
+  }
+
+  // --- Service worker: offline, and updates on the next load -----------------
+  async function activateWaitingUpdate() {
+    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration || !registration.waiting) return false;
+    // A build downloaded during an earlier visit waits: switch to it before
+    // any file of this (older) build is loaded, then load the page again.
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    registration.waiting.postMessage('skip-waiting');
+    return true;
+  }
+
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        if (!worker || !navigator.serviceWorker.controller) return;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed') window.cairn.updateReady = true;
+        });
+      });
+    }).catch((error) => console.warn(`Cairn works online only: ${error.message}`));
+  }
+
+  // --- Load the module ---------------------------------------------------------
+  function loadModule() {
+    const prefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
+    window.Module = {
+      canvas,
+      arguments: ['--theme', prefersDark ? 'dark' : 'light'],
+      // Every file of one build carries its id: a cache can only answer with
+      // a file of the same build.
+      locateFile: (path) => `${path}?v=${build}`,
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => fail('Cairn stopped unexpectedly', String(what)),
+      onCairnFatal: (message) => fail('Cairn could not start', message),
+      onCairnFirstFrame: () => {
+        loading.hidden = true;
+        resolveReady();
+      },
+    };
+    const script = document.createElement('script');
+    script.src = `cairn.js?v=${build}`;
+    script.onerror = () => fail('Cairn could not be loaded',
+      'The application file cairn.js did not download. Check the connection and reload the page.');
+    document.body.appendChild(script);
+  }
+
+  async function boot() {
+    const missing = missingFeature();
+    if (missing) {
+      fail(missing[0], missing[1]);
+      return;
+    }
+    try {
+      if (await activateWaitingUpdate()) return;
+    } catch (error) {
+      console.warn(`Cairn could not check for an update: ${error.message}`);
+    }
+    listenForWake();
+    loadModule();
+    registerServiceWorker();
+  }
+
+  window.addEventListener('error', (event) => {
+    if (!window.Module || !Module.calledRun) fail('Cairn could not start', event.message || 'a script failed');
+  });
+  boot();
+})();
