@@ -35,6 +35,7 @@
     ready,
     get frames() { return typeof Module._cairn_frames === 'function' ? Module._cairn_frames() : 0; },
     updateReady: false,  // a newer build is cached and opens on the next load
+    firstFrameMs: null,  // milliseconds from navigation start to the first frame
   };
 
   // --- Feature checks ---------------------------------------------------------
@@ -96,6 +97,17 @@
     }).catch((error) => console.warn(`Cairn works online only: ${error.message}`));
   }
 
+  // Emscripten's abort messages are for developers; say what it means.
+  function explainAbort(what) {
+    if (/fetching of the wasm failed|failed to asynchronously prepare wasm|wasm.*(404|not found)/i.test(what)) {
+      fail('Cairn could not be loaded', 'The application code (cairn.wasm) did not download. ' +
+        'Check the connection and reload the page.');
+    } else {
+      fail('Cairn stopped unexpectedly', what);
+    }
+    console.warn(`cairn: aborted: ${what}`);
+  }
+
   // --- Load the module ---------------------------------------------------------
   function loadModule() {
     const prefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -107,9 +119,10 @@
       locateFile: (path) => `${path}?v=${build}`,
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
-      onAbort: (what) => fail('Cairn stopped unexpectedly', String(what)),
+      onAbort: (what) => explainAbort(String(what)),
       onCairnFatal: (message) => fail('Cairn could not start', message),
       onCairnFirstFrame: () => {
+        window.cairn.firstFrameMs = performance.now();
         loading.hidden = true;
         resolveReady();
       },

@@ -32,13 +32,15 @@ start_app() {
   local out=$1; shift
   "$app" "$@" >"$out" 2>&1 &
   app_pid=$!
-  for _ in $(seq 100); do
-    window=$(xdotool search --name '^Cairn$' 2>/dev/null | head -1 || true)
+  for _ in $(seq 300); do
+    window=$(xdotool search --onlyvisible --name '^Cairn$' 2>/dev/null | head -1 || true)
     [ -n "$window" ] && return 0
+    kill -0 $app_pid 2>/dev/null || { cat "$out"; wait $app_pid; fail "the app exited with $? before showing a window"; }
     sleep 0.1
   done
   cat "$out"
-  fail "no window titled Cairn appeared within 10 s"
+  xdotool search --name . getwindowname %@ 2>&1 | head -20 || true
+  fail "no window titled Cairn appeared within 30 s"
 }
 
 frames_of() { sed -n 's/^cairn: drew \([0-9]*\) frames$/\1/p' "$1"; }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test, installing what it needs:
+#   1. unit tests natively under AddressSanitizer + UBSan, plus the src/core purity check
+#   2. the desktop build: unit tests and the real window under Xvfb
+#   3. the web build: the same unit tests as WebAssembly under node
+#   4. the web app in headless Chromium (Playwright)
+# Ends with one line "cairn: N passed, M failed".
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$CAIRN_ROOT"
+
+logs="$CAIRN_ROOT/build/test-logs"
+mkdir -p "$logs"
+rm -f "$logs"/*.log
+passed=0
+failed=0
+status=0
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# Runs a ctest preset, adds its counts to the totals.
+run_ctest() {
+  local name=$1; shift
+  local log="$logs/$name.log"
+  ctest --preset "$name" "$@" 2>&1 | tee "$log" || status=1
+  local line; line=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$log" | tail -1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); status=1; return; fi
+  local total fail
+  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")
+  fail=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  passed=$((passed + total - fail))
+  failed=$((failed + fail))
+}
+
+step "dependencies"
+bash scripts/bootstrap.sh --test
+
+step "native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset native-asan >/dev/null
+cmake --build --preset native-asan --target cairn_tests
+run_ctest native-asan -E desktop_window
+
+step "desktop build: unit tests and the window under Xvfb"
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release
+run_ctest native-release
+
+step "web build: unit tests as WebAssembly under node"
+cmake --preset web-release >/dev/null
+cmake --build --preset web-release
+run_ctest web-release
+
+step "web app in headless Chromium"
+e2e_log="$logs/e2e.log"
+(cd tests/e2e && CAIRN_WEB_DIR="$CAIRN_ROOT/build/web-release/web" node --test --test-concurrency=1 ) \
+  2>&1 | tee "$e2e_log" || status=1
+e2e_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$e2e_log" | tail -1)
+e2e_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$e2e_log" | tail -1)
+if [ -z "$e2e_pass" ]; then failed=$((failed + 1)); status=1; else
+  passed=$((passed + e2e_pass)); failed=$((failed + ${e2e_fail:-0})); fi
+
+echo
+echo "cairn: $passed passed, $failed failed"
+[ $failed -eq 0 ] || status=1
+exit $status

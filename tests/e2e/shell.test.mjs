@@ -1,0 +1,148 @@
+// The app shell in real headless Chromium: loads, draws, idles, reacts,
+// explains failures in words.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, screenshotStats, sleep, waitReady } from './helpers.mjs';
+
+const LIGHT_BACKGROUND = [246, 245, 242];
+const DARK_BACKGROUND = [22, 24, 28];
+
+test('the page loads, cairn.ready resolves, the canvas shows the UI, no console errors', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    const info = await app.page.evaluate(() => ({
+      version: window.cairn.version, build: window.cairn.build, frames: window.cairn.frames,
+      loadingHidden: document.getElementById('loading').hidden,
+    }));
+    assert.match(info.version, /^\d+\.\d+\.\d+$/);
+    assert.match(info.build, /^[0-9a-f]{12}$/);
+    assert.ok(info.frames >= 1, `frames after ready: ${info.frames}`);
+    assert.ok(info.loadingHidden, 'loading indicator still shown after the first frame');
+
+    const shot = await screenshotStats(app.page, 'shell-light');
+    assert.ok(shot.distinctColours >= 64, `only ${shot.distinctColours} colours: blank canvas? (${shot.file})`);
+    assert.ok(shot.share(...LIGHT_BACKGROUND) > 0.25, `light theme background missing (${shot.file})`);
+    assert.deepEqual(app.problems, []);
+    // Nothing is requested from another origin.
+    const origin = new URL(app.server.url).origin;
+    assert.deepEqual(app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:')), []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the dark theme follows the browser colour-scheme preference', async () => {
+  const app = await openApp({ colorScheme: 'dark' });
+  try {
+    await waitReady(app.page);
+    const shot = await screenshotStats(app.page, 'shell-dark');
+    assert.ok(shot.share(...DARK_BACKGROUND) > 0.25, `dark theme background missing (${shot.file})`);
+    assert.ok(shot.share(...LIGHT_BACKGROUND) < 0.01, 'light background in the dark theme');
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('idle means idle: no frame without input, a mouse move draws again', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    await sleep(500);  // grace frames and the service worker settle
+    const before = await app.page.evaluate(() => window.cairn.frames);
+    await sleep(2000);
+    const idle = await app.page.evaluate(() => window.cairn.frames);
+    assert.equal(idle, before, `${idle - before} frames drawn in 2 s without input`);
+
+    await app.page.mouse.move(400, 300);
+    await app.page.mouse.move(420, 310, { steps: 5 });
+    await sleep(300);
+    const after = await app.page.evaluate(() => window.cairn.frames);
+    assert.ok(after > idle, 'a mouse move did not draw a frame');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the menu bar answers real clicks: View > Dark theme switches the theme', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    await app.page.mouse.click(77, 14);  // "View" in the menu bar
+    await sleep(300);
+    await screenshotStats(app.page, 'menu-view-open');
+    await app.page.mouse.click(110, 80);  // "Dark theme", second item of the menu
+    await sleep(500);
+    const shot = await screenshotStats(app.page, 'menu-dark-theme');
+    assert.ok(shot.share(...DARK_BACKGROUND) > 0.25, `theme did not switch to dark (${shot.file})`);
+  } finally {
+    await app.close();
+  }
+});
+
+test('HiDPI: the canvas backing store follows devicePixelRatio', async () => {
+  const app = await openApp({ deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
+  try {
+    await waitReady(app.page);
+    const size = await app.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { width: c.width, height: c.height, cssWidth: c.clientWidth, ratio: window.devicePixelRatio };
+    });
+    assert.equal(size.ratio, 2);
+    assert.equal(size.width, size.cssWidth * 2, `backing store ${size.width} for CSS width ${size.cssWidth}`);
+    const shot = await screenshotStats(app.page, 'shell-hidpi');
+    assert.ok(shot.distinctColours >= 64, `blank canvas at 2x (${shot.file})`);
+
+    // Resizing the window re-sizes the backing store.
+    await app.page.setViewportSize({ width: 1000, height: 700 });
+    await app.page.waitForFunction(() => document.getElementById('canvas').width === 2000, null, { timeout: 5000 });
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('without WebGL2 the page says so instead of staying blank', async () => {
+  const app = await openApp({
+    initScript: () => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : original.call(this, type, ...rest);
+      };
+    },
+  });
+  try {
+    await app.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
+    const text = await app.page.textContent('#error');
+    assert.match(text, /WebGL2 is not available/);
+    assert.equal(await app.page.evaluate(() => window.cairn.ready.then(() => 'ok', (e) => e.message)),
+      'This browser cannot draw Cairn: WebGL2 is not available. Turn on hardware acceleration in the browser settings, or try another browser.');
+  } finally {
+    await app.close();
+  }
+});
+
+test('without WebAssembly the page says so', async () => {
+  const app = await openApp({ initScript: () => { delete window.WebAssembly; } });
+  try {
+    await app.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
+    assert.match(await app.page.textContent('#error'), /WebAssembly is not available/);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a module that fails to download gives a readable error', async () => {
+  const app = await openApp({
+    route: { pattern: /cairn\.wasm/, handler: (route) => route.fulfill({ status: 404, body: 'not found' }) },
+  });
+  try {
+    await app.page.waitForSelector('#error:not([hidden])', { timeout: 30000 });
+    assert.equal(await app.page.textContent('#error-title'), 'Cairn could not be loaded');
+    assert.match(await app.page.textContent('#error-detail'), /cairn\.wasm\) did not download/);
+    await screenshotStats(app.page, 'error-module-missing');
+  } finally {
+    await app.close();
+  }
+});
