@@ -13,16 +13,11 @@ target_link_options(cairn PRIVATE
   --js-library ${_web_src}/cairn_lib.js)
 set_property(TARGET cairn APPEND PROPERTY LINK_DEPENDS ${_web_src}/cairn_lib.js)
 
-# Files copied next to the module; index.html and sw.js get the build id.
-set(CAIRN_WEB_FILES boot.js shell.css manifest.webmanifest icon.svg)
-set(_web_inputs ${_web_src}/index.html ${_web_src}/sw.js)
-foreach(_f ${CAIRN_WEB_FILES})
-  list(APPEND _web_inputs ${_web_src}/${_f})
-endforeach()
-# A custom target always runs: the stamp is cheap and must follow any change
-# to the module or to the page's own files.
+# index.html, sw.js and the page's files, stamped with the build id. A custom
+# target always runs: the stamp is cheap and must follow any change to the
+# module or to the page's own files.
 add_custom_target(cairn_web ALL
-  COMMAND ${CMAKE_COMMAND} -DSRC=${_web_src} -DOUT=${CAIRN_WEB_DIR} "-DFILES=${CAIRN_WEB_FILES}"
+  COMMAND ${CMAKE_COMMAND} -DSRC=${_web_src} -DASSETS=${PROJECT_SOURCE_DIR}/assets -DOUT=${CAIRN_WEB_DIR}
           -DVERSION=${PROJECT_VERSION} -P ${PROJECT_SOURCE_DIR}/cmake/StampWeb.cmake
   COMMENT "Assembling the web folder"
   VERBATIM)

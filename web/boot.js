@@ -33,7 +33,9 @@
     version,
     build,
     ready,
-    get frames() { return typeof Module._cairn_frames === 'function' ? Module._cairn_frames() : 0; },
+    get frames() {
+      return window.Module && typeof window.Module._cairn_frames === 'function' ? window.Module._cairn_frames() : 0;
+    },
     updateReady: false,  // a newer build is cached and opens on the next load
     firstFrameMs: null,  // milliseconds from navigation start to the first frame
   };
@@ -55,16 +57,21 @@
   // --- Wake the paused main loop on any page event -------------------------
   // While idle the C++ main loop is paused (no animation frames at all); SDL's
   // own listeners queue the event, this one makes the loop run again.
-  function wake() { if (typeof Module._cairn_wake === 'function') Module._cairn_wake(); }
+  function wake() {
+    if (window.Module && typeof window.Module._cairn_wake === 'function') window.Module._cairn_wake();
+  }
   function listenForWake() {
     const events = ['pointerdown', 'pointerup', 'pointermove', 'pointercancel', 'mousedown', 'mouseup',
       'mousemove', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchmove', 'touchend', 'focus',
       'blur', 'resize', 'paste', 'copy', 'cut', 'compositionend', 'input'];
     for (const type of events) window.addEventListener(type, wake, { capture: true, passive: true });
     document.addEventListener('visibilitychange', wake);
-    // devicePixelRatio changes (browser zoom, moving to another screen).
+    // devicePixelRatio changes (browser zoom, moving to another screen). A
+    // move to another screen fires no resize event, so raise one: SDL then
+    // re-sizes the canvas backing store and the app re-rasterizes its fonts.
     const watchRatio = () => {
       matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => {
+        window.dispatchEvent(new Event('resize'));
         wake();
         watchRatio();
       }, { once: true });
@@ -73,25 +80,17 @@
   }
 
   // --- Service worker: offline, and updates on the next load -----------------
-  async function activateWaitingUpdate() {
-    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (!registration || !registration.waiting) return false;
-    // A build downloaded during an earlier visit waits: switch to it before
-    // any file of this (older) build is loaded, then load the page again.
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    registration.waiting.postMessage('skip-waiting');
-    return true;
-  }
-
+  // A new build's worker installs and activates in the background; this page
+  // keeps running its own (complete) build, the next load opens the new one.
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator)) return;
+    const hadController = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
-        if (!worker || !navigator.serviceWorker.controller) return;
+        if (!worker || !hadController) return;
         worker.addEventListener('statechange', () => {
-          if (worker.state === 'installed') window.cairn.updateReady = true;
+          if (worker.state === 'activated') window.cairn.updateReady = true;
         });
       });
     }).catch((error) => console.warn(`Cairn works online only: ${error.message}`));
@@ -134,16 +133,11 @@
     document.body.appendChild(script);
   }
 
-  async function boot() {
+  function boot() {
     const missing = missingFeature();
     if (missing) {
       fail(missing[0], missing[1]);
       return;
-    }
-    try {
-      if (await activateWaitingUpdate()) return;
-    } catch (error) {
-      console.warn(`Cairn could not check for an update: ${error.message}`);
     }
     listenForWake();
     loadModule();

@@ -58,11 +58,13 @@ export async function waitReady(page, timeout = 30000) {
   await page.evaluate(() => window.cairn.ready);
 }
 
-// Screenshot of the page, saved under tests/e2e/artifacts, with pixel stats.
-export async function screenshotStats(page, name) {
+// Screenshot of the page (or the PNG given), saved under tests/e2e/artifacts,
+// with pixel stats.
+export async function screenshotStats(page, name, given) {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
-  const buffer = await page.screenshot({ path: file });
+  const buffer = given || await page.screenshot();
+  fs.writeFileSync(file, buffer);
   const png = PNG.sync.read(buffer);
   const counts = new Map();
   for (let i = 0; i < png.data.length; i += 4) {
@@ -72,9 +74,20 @@ export async function screenshotStats(page, name) {
   const pixels = png.width * png.height;
   return {
     file,
+    png,
     distinctColours: counts.size,
     share: (r, g, b) => (counts.get((r << 16) | (g << 8) | b) || 0) / pixels,
   };
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Share of pixels that differ between two same-sized screenshots.
+export function differingShare(a, b) {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) ++differing;
+  }
+  return differing / (a.width * a.height);
+}

@@ -2,7 +2,7 @@
 // explains failures in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, screenshotStats, sleep, waitReady } from './helpers.mjs';
+import { differingShare, openApp, screenshotStats, sleep, waitReady } from './helpers.mjs';
 
 const LIGHT_BACKGROUND = [246, 245, 242];
 const DARK_BACKGROUND = [22, 24, 28];
@@ -98,6 +98,43 @@ test('HiDPI: the canvas backing store follows devicePixelRatio', async () => {
     await app.page.setViewportSize({ width: 1000, height: 700 });
     await app.page.waitForFunction(() => document.getElementById('canvas').width === 2000, null, { timeout: 5000 });
     assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a devicePixelRatio change re-rasterizes the fonts: same pixels as a page opened at that ratio', async () => {
+  const size = { width: 900, height: 600 };
+  const fresh = await openApp({ deviceScaleFactor: 2, viewport: size });
+  let reference;
+  try {
+    await waitReady(fresh.page);
+    await fresh.page.mouse.move(899, 599);  // same pointer position as below
+    await sleep(300);
+    reference = await screenshotStats(fresh.page, 'dpr-2-fresh');
+  } finally {
+    await fresh.close();
+  }
+
+  const app = await openApp({ deviceScaleFactor: 1, viewport: size });
+  try {
+    await waitReady(app.page);
+    // What browser zoom or moving the window to a HiDPI screen does. The
+    // DevTools emulation changes the ratio but raises no event, so send the
+    // resize event a zoom would.
+    const cdp = await app.context.newCDPSession(app.page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 2, mobile: false });
+    await app.page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    await app.page.waitForFunction(() => document.getElementById('canvas').width === 1800, null, { timeout: 5000 });
+    await app.page.mouse.move(899, 599);
+    await sleep(300);
+    // Playwright's screenshot keeps the context's scale: ask DevTools directly.
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+    const changed = await screenshotStats(app.page, 'dpr-1-to-2', Buffer.from(data, 'base64'));
+    // Only the status bar's frame counter may differ; blurry upscaled
+    // glyphs would differ all over the page.
+    const share = differingShare(reference.png, changed.png);
+    assert.ok(share < 0.005, `${(share * 100).toFixed(2)} % of pixels differ from a fresh 2x page (${changed.file})`);
   } finally {
     await app.close();
   }
