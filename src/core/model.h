@@ -1,0 +1,305 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "core/enums.h"
+#include "core/id.h"
+#include "core/time.h"
+#include "core/value.h"
+
+namespace cairn {
+
+// The workspace is a flat set of items, each named by a random id and
+// pointing at its parent (a task at its project, a checklist entry at its
+// task). Flat items make every change a small command on one item, which is
+// what undo, history and replication between devices need.
+//
+// Each item type declares its kind name and the kind of its parent ("" for
+// top-level items). Fields are listed in core/fields.cpp.
+
+// --- Project and charter ------------------------------------------------------
+
+struct Project {
+  static constexpr std::string_view kKind = "project";
+  static constexpr std::string_view kParentKind = "";
+  Id id, parent;
+  bool operator==(const Project&) const = default;
+  std::string name;
+  Domain domain = Domain::other;
+  Phase phase = Phase::discovery;
+  std::string problem;        // problem statement
+  std::string business_goal;
+  std::string scope_in;
+  std::string scope_out;
+  // Constraints.
+  std::optional<double> latency_p95_ms;
+  std::optional<double> budget;
+  std::string budget_currency = "USD";
+  StringList compliance;      // e.g. GDPR, CCPA, HIPAA
+  // Buffer rule: buffered estimate = estimate x factor of the task's stage.
+  double buffer_data_collection = 1.5;
+  double buffer_labelling = 1.5;
+  double buffer_other = 1.0;
+  bool archived = false;
+};
+
+struct Person {
+  static constexpr std::string_view kKind = "person";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Person&) const = default;
+  std::string name;
+  std::string role;
+  std::string time_zone = "UTC";  // IANA name, e.g. Europe/Berlin
+  std::string responsibility;
+  double capacity_days_per_week = 5.0;
+};
+
+struct Metric {  // a success metric of the charter
+  static constexpr std::string_view kKind = "metric";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Metric&) const = default;
+  std::string name;
+  MetricLevel level = MetricLevel::ml;
+  std::string unit;
+  Direction direction = Direction::higher_is_better;
+  std::optional<double> baseline;
+  std::optional<double> target;
+};
+
+struct MetricReading {  // one measured value of a metric over time
+  static constexpr std::string_view kKind = "metric_reading";
+  static constexpr std::string_view kParentKind = "metric";
+  Id id, parent;
+  bool operator==(const MetricReading&) const = default;
+  Date on;
+  double value = 0.0;
+  std::string note;
+};
+
+struct DataSource {
+  static constexpr std::string_view kKind = "data_source";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const DataSource&) const = default;
+  std::string name;
+  std::string owner;
+  std::string licence;  // licence or permissions
+  bool personal_data = false;
+  DataSourceStatus status = DataSourceStatus::proposed;
+  std::string notes;
+};
+
+// --- Work ---------------------------------------------------------------------
+
+struct Task {
+  static constexpr std::string_view kKind = "task";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Task&) const = default;
+  std::string title;
+  std::string description;
+  TaskStatus status = TaskStatus::backlog;
+  Stage stage = Stage::other;
+  Id assignee;  // a Person, or nil
+  // Three-point estimate in working days; unset until estimated.
+  std::optional<double> optimistic_days;
+  std::optional<double> likely_days;
+  std::optional<double> pessimistic_days;
+  std::optional<double> buffer_override;  // replaces the project's rule for this task
+  std::optional<double> actual_days;
+  std::optional<Date> start;
+  std::optional<Date> due;
+  StringList tags;
+  Id sprint;  // a Sprint, or nil
+  double order = 0.0;  // position within its column or list
+};
+
+struct ChecklistItem {  // definition-of-done entry
+  static constexpr std::string_view kKind = "checklist_item";
+  static constexpr std::string_view kParentKind = "task";
+  Id id, parent;
+  bool operator==(const ChecklistItem&) const = default;
+  std::string text;
+  bool done = false;
+  double order = 0.0;
+};
+
+struct Dependency {  // parent (the successor) depends on `predecessor`
+  static constexpr std::string_view kKind = "dependency";
+  static constexpr std::string_view kParentKind = "task";
+  Id id, parent;
+  bool operator==(const Dependency&) const = default;
+  Id predecessor;
+  DependencyType type = DependencyType::finish_to_start;
+  double lag_days = 0.0;  // may be negative (lead)
+};
+
+struct Blocker {
+  static constexpr std::string_view kKind = "blocker";
+  static constexpr std::string_view kParentKind = "task";
+  Id id, parent;
+  bool operator==(const Blocker&) const = default;
+  std::string text;
+  std::optional<Date> since;
+  Id blocking_task;  // the task that blocks, or nil
+  bool resolved = false;
+};
+
+struct Sprint {
+  static constexpr std::string_view kKind = "sprint";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Sprint&) const = default;
+  std::string name;
+  SprintKind kind = SprintKind::delivery;
+  std::string goal;
+  std::optional<Date> start;
+  std::optional<Date> end;
+};
+
+// --- Gates, risks, experiments ---------------------------------------------
+
+struct Gate {  // checkpoint / kill switch
+  static constexpr std::string_view kKind = "gate";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Gate&) const = default;
+  std::string name;
+  std::optional<Date> due;
+  GateDecision decision = GateDecision::pending;
+  std::optional<Date> decided_on;
+  std::string rationale;
+  StringList evidence;  // ids of experiments, as text
+};
+
+struct GateCriterion {
+  static constexpr std::string_view kKind = "gate_criterion";
+  static constexpr std::string_view kParentKind = "gate";
+  Id id, parent;
+  bool operator==(const GateCriterion&) const = default;
+  Id metric;
+  Comparison comparison = Comparison::at_least;
+  double threshold = 0.0;
+};
+
+struct Risk {
+  static constexpr std::string_view kKind = "risk";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Risk&) const = default;
+  std::string title;
+  RiskCategory category = RiskCategory::other;
+  std::int64_t likelihood = 3;  // 1..5
+  std::int64_t impact = 3;      // 1..5
+  std::string owner;
+  std::string mitigation;
+  RiskStatus status = RiskStatus::open;
+  std::int64_t review_every_days = 28;
+  std::optional<Date> next_review;
+};
+
+struct Experiment {
+  static constexpr std::string_view kKind = "experiment";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Experiment&) const = default;
+  std::string title;
+  std::string hypothesis;
+  ExperimentStatus status = ExperimentStatus::planned;
+  std::string dataset_version;
+  std::string model_version;
+  std::string parameters;
+  std::optional<double> gpu_hours;
+  std::optional<double> cost;
+  std::string notes;
+  std::optional<Date> on;
+};
+
+struct ExperimentResult {  // a metric value an experiment reached
+  static constexpr std::string_view kKind = "experiment_result";
+  static constexpr std::string_view kParentKind = "experiment";
+  Id id, parent;
+  bool operator==(const ExperimentResult&) const = default;
+  Id metric;
+  double value = 0.0;
+};
+
+struct ExternalRun {  // MLflow run, W&B artifact name:version, DVC lock hash
+  static constexpr std::string_view kKind = "external_run";
+  static constexpr std::string_view kParentKind = "experiment";
+  Id id, parent;
+  bool operator==(const ExternalRun&) const = default;
+  RunSystem system = RunSystem::mlflow;
+  std::string run_id;
+  std::string url;
+};
+
+// --- Communication -------------------------------------------------------------
+
+struct CheckIn {  // weekly async check-in of one person
+  static constexpr std::string_view kKind = "check_in";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const CheckIn&) const = default;
+  Id person;
+  std::optional<Date> week;  // the week's first day
+  std::string done;
+  std::string next;
+  std::string blockers;
+};
+
+struct PostMortem {
+  static constexpr std::string_view kKind = "post_mortem";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const PostMortem&) const = default;
+  std::string title;
+  Id subject;  // the failed gate, or nil for the whole project
+  std::optional<Date> on;
+  std::string went_well;
+  std::string went_wrong;
+  StringList root_causes;  // data_quality, communication, hardware, scope, other
+};
+
+struct ActionItem {
+  static constexpr std::string_view kKind = "action_item";
+  static constexpr std::string_view kParentKind = "post_mortem";
+  Id id, parent;
+  bool operator==(const ActionItem&) const = default;
+  std::string text;
+  std::string owner;
+  Id task;  // the task created from it, or nil
+  bool done = false;
+};
+
+struct Decision {  // decision log entry
+  static constexpr std::string_view kKind = "decision";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Decision&) const = default;
+  std::string title;
+  std::optional<Date> on;
+  std::string decision;
+  std::string rationale;
+  Id gate;  // the gate it decided, or nil
+};
+
+// Every item type, in a fixed order (the order is part of the binary format).
+using ItemTypes = std::tuple<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
+                             Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
+                             CheckIn, PostMortem, ActionItem, Decision>;
+
+// Any one item, by value.
+using AnyItem = std::variant<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
+                             Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
+                             CheckIn, PostMortem, ActionItem, Decision>;
+
+inline constexpr std::size_t kItemKindCount = std::tuple_size_v<ItemTypes>;
+
+}  // namespace cairn

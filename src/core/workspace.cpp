@@ -1,0 +1,61 @@
+#include "core/workspace.h"
+
+#include <algorithm>
+
+namespace cairn {
+
+std::size_t kind_index_of(std::string_view kind) {
+  std::size_t found = kItemKindCount;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((std::tuple_element_t<I, ItemTypes>::kKind == kind ? (void)(found = I) : void()), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  return found;
+}
+
+std::string_view kind_name(std::size_t kind_index) {
+  return visit_kind(kind_index, []<class T>(T*) { return T::kKind; });
+}
+
+std::size_t Workspace::kind_of(Id id) const {
+  const auto it = kinds_.find(id);
+  return it == kinds_.end() ? kItemKindCount : it->second;
+}
+
+const std::vector<Id>& Workspace::children_of(Id id) const {
+  static const std::vector<Id> kNone;
+  const auto it = children_.find(id);
+  return it == children_.end() ? kNone : it->second;
+}
+
+void Workspace::insert_any(AnyItem item) {
+  std::visit([this](auto&& typed) { insert(std::move(typed)); }, std::move(item));
+}
+
+AnyItem Workspace::erase(Id id) {
+  const std::size_t kind = kind_of(id);
+  AnyItem removed = visit_kind(kind, [&]<class T>(T*) -> AnyItem {
+    auto& map = std::get<std::map<Id, T>>(maps_);
+    const auto it = map.find(id);
+    AnyItem item = std::move(it->second);
+    map.erase(it);
+    return item;
+  });
+  kinds_.erase(id);
+  const Id parent = parent_of(removed);
+  if (!parent.nil()) {
+    auto& siblings = children_[parent];
+    siblings.erase(std::remove(siblings.begin(), siblings.end(), id), siblings.end());
+    if (siblings.empty()) children_.erase(parent);
+  }
+  return removed;
+}
+
+Id id_of(const AnyItem& item) {
+  return std::visit([](const auto& typed) { return typed.id; }, item);
+}
+
+Id parent_of(const AnyItem& item) {
+  return std::visit([](const auto& typed) { return typed.parent; }, item);
+}
+
+}  // namespace cairn

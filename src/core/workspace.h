@@ -1,0 +1,105 @@
+#pragma once
+#include <cstddef>
+#include <map>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cairn {
+
+namespace detail {
+template <class Tuple>
+struct MapsOf;
+template <class... Ts>
+struct MapsOf<std::tuple<Ts...>> {
+  using type = std::tuple<std::map<Id, Ts>...>;
+};
+
+template <class T, class Tuple>
+struct IndexOf;
+template <class T, class... Ts>
+struct IndexOf<T, std::tuple<T, Ts...>> : std::integral_constant<std::size_t, 0> {};
+template <class T, class U, class... Ts>
+struct IndexOf<T, std::tuple<U, Ts...>>
+    : std::integral_constant<std::size_t, 1 + IndexOf<T, std::tuple<Ts...>>::value> {};
+}  // namespace detail
+
+// Position of an item type in ItemTypes (its "kind index").
+template <class T>
+inline constexpr std::size_t kKindIndex = detail::IndexOf<T, ItemTypes>::value;
+
+// Calls f(T*) with a null pointer of the item type at `kind_index`
+// (a way to get from a runtime kind to a compile-time type).
+template <class F>
+decltype(auto) visit_kind(std::size_t kind_index, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    using R = decltype(f(static_cast<std::tuple_element_t<0, ItemTypes>*>(nullptr)));
+    R result{};
+    ((I == kind_index ? (void)(result = f(static_cast<std::tuple_element_t<I, ItemTypes>*>(nullptr))) : void()), ...);
+    return result;
+  }(std::make_index_sequence<kItemKindCount>{});
+}
+
+// Kind index for a kind name ("task"), or kItemKindCount if unknown.
+std::size_t kind_index_of(std::string_view kind);
+std::string_view kind_name(std::size_t kind_index);
+
+// All items of a workspace, with an index from id to kind and from parent to
+// children. Read-only to everything but the command functions.
+class Workspace {
+ public:
+  template <class T>
+  const std::map<Id, T>& all() const {
+    return std::get<std::map<Id, T>>(maps_);
+  }
+
+  template <class T>
+  const T* find(Id id) const {
+    const auto& map = all<T>();
+    const auto it = map.find(id);
+    return it == map.end() ? nullptr : &it->second;
+  }
+
+  bool contains(Id id) const { return kinds_.count(id) != 0; }
+  // Kind index of the item, or kItemKindCount when there is none.
+  std::size_t kind_of(Id id) const;
+  // Direct children of an item (in no particular order).
+  const std::vector<Id>& children_of(Id id) const;
+  std::size_t size() const { return kinds_.size(); }
+
+  bool operator==(const Workspace& other) const { return maps_ == other.maps_; }
+
+  // Adding and removing keep the indexes right. Callers (core/commands.cpp,
+  // the store) check parents and ids first.
+  template <class T>
+  void insert(T item) {
+    kinds_[item.id] = kKindIndex<T>;
+    if (!item.parent.nil()) children_[item.parent].push_back(item.id);
+    const Id id = item.id;
+    std::get<std::map<Id, T>>(maps_)[id] = std::move(item);
+  }
+  void insert_any(AnyItem item);
+  // Removes one item (not its children); returns it.
+  AnyItem erase(Id id);
+  // A mutable item, for the command functions only.
+  template <class T>
+  T* find_mutable(Id id) {
+    auto& map = std::get<std::map<Id, T>>(maps_);
+    const auto it = map.find(id);
+    return it == map.end() ? nullptr : &it->second;
+  }
+
+ private:
+  typename detail::MapsOf<ItemTypes>::type maps_;
+  std::unordered_map<Id, std::size_t> kinds_;
+  std::unordered_map<Id, std::vector<Id>> children_;
+};
+
+// Id and parent of any item.
+Id id_of(const AnyItem& item);
+Id parent_of(const AnyItem& item);
+
+}  // namespace cairn
