@@ -1,0 +1,75 @@
+#pragma once
+// A cereal input archive over a byte span that never trusts the bytes:
+// every read is bounds-checked, and every size prefix (strings, lists) is
+// checked against the bytes that remain *before* anything is allocated.
+// Written to pair with cereal::BinaryOutputArchive (same layout).
+#include <cereal/cereal.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+
+namespace cairn::store {
+
+class CheckedBinaryInputArchive
+    : public cereal::InputArchive<CheckedBinaryInputArchive, cereal::AllowEmptyClassElision> {
+ public:
+  explicit CheckedBinaryInputArchive(std::span<const std::uint8_t> bytes)
+      : InputArchive(this), bytes_(bytes) {}
+
+  void loadBinary(void* data, std::size_t size) {
+    if (size > remaining())
+      throw cereal::Exception("snapshot ends early: needed " + std::to_string(size) + " bytes at offset " +
+                              std::to_string(offset_) + ", " + std::to_string(remaining()) + " left");
+    std::memcpy(data, bytes_.data() + offset_, size);
+    offset_ += size;
+  }
+
+  std::size_t remaining() const { return bytes_.size() - offset_; }
+  std::size_t offset() const { return offset_; }
+
+ private:
+  std::span<const std::uint8_t> bytes_;
+  std::size_t offset_ = 0;
+};
+
+template <class T>
+typename std::enable_if<std::is_arithmetic<T>::value, void>::type CEREAL_LOAD_FUNCTION_NAME(
+    CheckedBinaryInputArchive& ar, T& t) {
+  ar.loadBinary(std::addressof(t), sizeof(t));
+}
+
+// A bool is one byte that must be 0 or 1: any other value would be
+// undefined behaviour once copied into a bool.
+inline void CEREAL_LOAD_FUNCTION_NAME(CheckedBinaryInputArchive& ar, bool& b) {
+  std::uint8_t byte = 0;
+  ar.loadBinary(&byte, 1);
+  if (byte > 1) throw cereal::Exception("invalid boolean " + std::to_string(byte) + " at offset " + std::to_string(ar.offset() - 1));
+  b = byte == 1;
+}
+
+template <class T>
+void CEREAL_SERIALIZE_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::NameValuePair<T>& t) {
+  ar(t.value);
+}
+
+// Every element of a sized sequence takes at least one byte, so a count
+// larger than what remains is a lie: refuse it before resize() allocates.
+template <class T>
+void CEREAL_SERIALIZE_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::SizeTag<T>& t) {
+  ar(t.size);
+  if (static_cast<std::uint64_t>(t.size) > ar.remaining())
+    throw cereal::Exception("snapshot claims " + std::to_string(t.size) + " elements at offset " +
+                            std::to_string(ar.offset()) + " but only " + std::to_string(ar.remaining()) +
+                            " bytes remain");
+}
+
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::BinaryData<T>& bd) {
+  ar.loadBinary(bd.data, static_cast<std::size_t>(bd.size));
+}
+
+}  // namespace cairn::store
+
+CEREAL_REGISTER_ARCHIVE(cairn::store::CheckedBinaryInputArchive)

@@ -1,0 +1,160 @@
+#include "store/snapshot.h"
+
+#include <cereal/archives/binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/variant.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <sstream>
+#include <unordered_set>
+
+#include "core/fields.h"
+#include "store/checked_binary_archive.h"
+#include "store/envelope.h"
+
+namespace cairn::store {
+namespace {
+
+using Output = cereal::BinaryOutputArchive;
+using Input = CheckedBinaryInputArchive;
+
+template <class T>
+void save_table(Output& ar, const std::map<Id, T>& items) {
+  const auto fields = fields_of<T>();
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.emplace_back(f.name);
+  ar(std::string(T::kKind), names, cereal::make_size_tag(static_cast<std::uint64_t>(items.size())));
+  for (const auto& [id, item] : items) {
+    ar(item.id, item.parent);
+    for (const auto& f : fields) ar(f.get(item));
+  }
+}
+
+template <class T>
+void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t count, Workspace& ws,
+                std::vector<std::string>& warnings) {
+  std::vector<const FieldDef<T>*> defs;
+  for (const std::string& name : names) {
+    defs.push_back(find_field<T>(name));
+    if (!defs.back()) warnings.push_back(std::string(T::kKind) + "." + name + " is not known; its values were skipped");
+  }
+  for (std::uint64_t i = 0; i < count; ++i) {
+    T item;
+    ar(item.id, item.parent);
+    for (const FieldDef<T>* def : defs) {
+      Value value;
+      ar(value);
+      if (!def) continue;
+      if (std::string error = def->set(item, value); !error.empty())
+        throw cereal::Exception(std::string(T::kKind) + " " + item.id.to_string() + ": " + std::string(def->name) +
+                                " " + error);
+    }
+    if (item.id.nil() || ws.contains(item.id))
+      throw cereal::Exception("duplicate or empty id " + item.id.to_string() + " in the snapshot");
+    ws.insert(std::move(item));
+  }
+}
+
+// Skips a table of a kind this version does not know.
+void skip_items(Input& ar, std::size_t field_count, std::uint64_t count) {
+  for (std::uint64_t i = 0; i < count; ++i) {
+    Id id, parent;
+    ar(id, parent);
+    for (std::size_t f = 0; f < field_count; ++f) {
+      Value value;
+      ar(value);
+    }
+  }
+}
+
+// Every parent exists and has the kind its child expects.
+std::string check_structure(const Workspace& ws) {
+  std::string error;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (
+        [&] {
+          using T = std::tuple_element_t<I, ItemTypes>;
+          for (const auto& [id, item] : ws.all<T>()) {
+            if (!error.empty()) return;
+            if (T::kParentKind.empty() != item.parent.nil() ||
+                (!item.parent.nil() && kind_name(ws.kind_of(item.parent)) != T::kParentKind))
+              error = std::string(T::kKind) + " " + id.to_string() + " has a missing or wrong parent";
+          }
+        }(),
+        ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  return error;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> save_snapshot(const Workspace& workspace) {
+  std::ostringstream stream(std::ios::binary);
+  {
+    Output ar(stream);
+    ar(cereal::make_size_tag(static_cast<std::uint64_t>(kItemKindCount)));
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (save_table(ar, workspace.all<std::tuple_element_t<I, ItemTypes>>()), ...);
+    }(std::make_index_sequence<kItemKindCount>{});
+  }
+  const std::string bytes = std::move(stream).str();
+  return {bytes.begin(), bytes.end()};
+}
+
+LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_t schema) {
+  LoadedSnapshot result;
+  if (schema > kSchemaVersion) {
+    result.error = "the snapshot was written by a newer version of Cairn (schema " + std::to_string(schema) +
+                   ", this version reads up to " + std::to_string(kSchemaVersion) + ")";
+    return result;
+  }
+  try {
+    Input ar(payload);
+    std::uint64_t tables = 0;
+    ar(cereal::make_size_tag(tables));
+    for (std::uint64_t t = 0; t < tables; ++t) {
+      std::string kind;
+      std::vector<std::string> names;
+      std::uint64_t count = 0;
+      ar(kind, names, cereal::make_size_tag(count));
+      const std::size_t index = kind_index_of(kind);
+      if (index == kItemKindCount) {
+        result.warnings.push_back("items of unknown kind '" + kind + "' were skipped");
+        skip_items(ar, names.size(), count);
+        continue;
+      }
+      visit_kind(index, [&]<class T>(T*) {
+        load_items<T>(ar, names, count, result.workspace, result.warnings);
+        return 0;
+      });
+    }
+    if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
+    if (std::string error = check_structure(result.workspace); !error.empty()) throw cereal::Exception(error);
+  } catch (const std::exception& e) {
+    result = LoadedSnapshot{};
+    result.error = std::string("the snapshot is damaged: ") + e.what();
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+std::vector<std::uint8_t> encode_workspace(const Workspace& workspace, std::uint64_t generation) {
+  return seal(save_snapshot(workspace), kSchemaVersion, generation);
+}
+
+Decoded decode_workspace(std::span<const std::uint8_t> bytes) {
+  Decoded d;
+  const Opened opened = open(bytes);
+  if (!opened.ok) {
+    d.error = opened.error;
+    return d;
+  }
+  d.generation = opened.generation;
+  d.snapshot = load_snapshot(opened.payload, opened.schema);
+  d.ok = d.snapshot.ok;
+  d.error = d.snapshot.error;
+  return d;
+}
+
+}  // namespace cairn::store

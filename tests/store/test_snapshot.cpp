@@ -1,0 +1,118 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "core/commands.h"
+#include "store/envelope.h"
+#include "store/snapshot.h"
+#include "support/random_workspace.h"
+
+using namespace cairn;
+using namespace cairn::store;
+
+TEST_CASE("1000 random workspaces survive a binary round trip unchanged") {
+  std::size_t items = 0;
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    const Workspace original = testing::random_workspace(seed, 1 + static_cast<int>(seed % 3), 3);
+    items += original.size();
+    const auto bytes = encode_workspace(original, seed);
+    const Decoded decoded = decode_workspace(bytes);
+    REQUIRE_MESSAGE(decoded.ok, decoded.error);
+    CHECK(decoded.generation == seed);
+    CHECK(decoded.snapshot.warnings.empty());
+    CHECK(decoded.snapshot.workspace == original);
+  }
+  CHECK(items > 20000);  // the generator really fills workspaces
+}
+
+TEST_CASE("every single-byte corruption and every truncation is detected") {
+  const Workspace ws = testing::random_workspace(77, 1, 2);
+  const auto good = encode_workspace(ws, 5);
+  REQUIRE(decode_workspace(good).ok);
+  REQUIRE(good.size() > 500);
+  std::mt19937 rng(9);
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    auto bad = good;
+    bad[i] = static_cast<std::uint8_t>(bad[i] ^ (1u + rng() % 255u));  // never a no-op
+    const Decoded d = decode_workspace(bad);
+    CHECK_MESSAGE(!d.ok, "byte " << i << " changed unnoticed");
+  }
+  for (std::size_t n = 0; n < good.size(); ++n) {
+    const Decoded d = decode_workspace(std::span(good).first(n));
+    CHECK_MESSAGE(!d.ok, "truncation to " << n << " bytes unnoticed");
+  }
+}
+
+TEST_CASE("hostile payloads with a valid checksum give an error, never a crash or a huge allocation") {
+  std::mt19937 rng(4);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::uint8_t> junk(rng() % 300);
+    for (auto& b : junk) b = static_cast<std::uint8_t>(rng());
+    if (!junk.empty() && round % 2 == 0) junk[0] = static_cast<std::uint8_t>(rng() % 30);  // plausible table count
+    const Decoded d = decode_workspace(seal(junk, kSchemaVersion, 1));
+    if (junk.empty()) continue;
+    CHECK_FALSE(d.ok);
+  }
+  // A count of 2^60 elements in 16 bytes.
+  std::vector<std::uint8_t> liar(16, 0);
+  liar[7] = 0x10;
+  const Decoded d = decode_workspace(seal(liar, kSchemaVersion, 1));
+  CHECK_FALSE(d.ok);
+  CHECK(d.error.find("claims") != std::string::npos);
+}
+
+TEST_CASE("mutated real snapshots (valid checksum) never crash the loader") {
+  const auto payload = save_snapshot(testing::random_workspace(5, 1, 2));
+  std::mt19937 rng(11);
+  int refused = 0;
+  for (int round = 0; round < 3000; ++round) {
+    auto bad = payload;
+    for (int k = 0; k < 1 + round % 4; ++k) bad[rng() % bad.size()] = static_cast<std::uint8_t>(rng());
+    const LoadedSnapshot s = load_snapshot(bad, kSchemaVersion);
+    if (!s.ok) {
+      ++refused;
+      CHECK_FALSE(s.error.empty());
+    }
+  }
+  CHECK(refused > 0);
+}
+
+TEST_CASE("a snapshot from a newer schema is refused with a reason") {
+  const auto payload = save_snapshot(testing::random_workspace(3));
+  const Decoded d = decode_workspace(seal(payload, kSchemaVersion + 1, 1));
+  CHECK_FALSE(d.ok);
+  CHECK(d.error.find("newer version of Cairn") != std::string::npos);
+}
+
+TEST_CASE("the envelope explains what is wrong") {
+  CHECK(open(std::vector<std::uint8_t>(10)).error.find("too short") != std::string::npos);
+  CHECK(open(std::vector<std::uint8_t>(64)).error.find("wrong magic") != std::string::npos);
+  auto bytes = seal(std::vector<std::uint8_t>{1, 2, 3}, 1, 9);
+  bytes.push_back(0);
+  CHECK(open(bytes).error.find("truncated or torn") != std::string::npos);
+  bytes.pop_back();
+  bytes.back() ^= 1;
+  CHECK(open(bytes).error.find("checksum") != std::string::npos);
+}
+
+// The schema-1 golden file: a snapshot written by this version and committed.
+// Later versions must keep reading it (that is the migration test). Rewrite
+// it only on purpose: CAIRN_UPDATE_GOLDEN=1.
+TEST_CASE("the committed schema-1 golden snapshot still loads, unchanged") {
+  const std::string path = std::string(CAIRN_TEST_DATA_DIR) + "/golden/workspace-schema1.cairn";
+  const Workspace expected = testing::random_workspace(20261126, 2, 3);
+  if (std::getenv("CAIRN_UPDATE_GOLDEN")) {
+    const auto bytes = encode_workspace(expected, 1);
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
+                                                static_cast<std::streamsize>(bytes.size()));
+  }
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "missing golden file " << path);
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Decoded d = decode_workspace(bytes);
+  REQUIRE_MESSAGE(d.ok, d.error);
+  CHECK(d.snapshot.workspace == expected);
+  CHECK(d.snapshot.workspace.size() > 50);
+}

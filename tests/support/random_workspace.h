@@ -1,0 +1,15 @@
+#pragma once
+#include <cstdint>
+
+#include "core/workspace.h"
+
+namespace cairn::testing {
+
+// A workspace with `projects` projects, each with a random number of items
+// of every kind (nested where the model nests them) and random values in
+// every field: text with non-ASCII characters, unset optionals, extreme
+// numbers. Built through commands, so it is always a valid workspace.
+// The same seed always gives the same workspace.
+Workspace random_workspace(std::uint64_t seed, int projects = 2, int max_items_per_kind = 4);
+
+}  // namespace cairn::testing
