@@ -1,0 +1,344 @@
+#include "core/json_io.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/fields.h"
+
+namespace cairn {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_value(Writer& w, const Value& value) {
+  std::visit(
+      [&](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, Null>) {
+          w.Null();
+        } else if constexpr (std::is_same_v<V, bool>) {
+          w.Bool(v);
+        } else if constexpr (std::is_same_v<V, std::int64_t>) {
+          w.Int64(v);
+        } else if constexpr (std::is_same_v<V, double>) {
+          w.Double(v);
+        } else if constexpr (std::is_same_v<V, std::string>) {
+          w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+        } else if constexpr (std::is_same_v<V, Id>) {
+          const std::string s = v.nil() ? std::string() : v.to_string();
+          if (v.nil()) w.Null(); else w.String(s.c_str());
+        } else if constexpr (std::is_same_v<V, Date>) {
+          w.String(format_date(v).c_str());
+        } else if constexpr (std::is_same_v<V, Timestamp>) {
+          w.String(format_timestamp(v).c_str());
+        } else if constexpr (std::is_same_v<V, StringList>) {
+          w.StartArray();
+          for (const std::string& s : v) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+          w.EndArray();
+        }
+      },
+      value);
+}
+
+// JSON -> Value; nullopt for shapes no field takes (objects, mixed arrays).
+std::optional<Value> read_value(const rapidjson::Value& j) {
+  if (j.IsNull()) return Value{Null{}};
+  if (j.IsBool()) return Value{j.GetBool()};
+  if (j.IsInt64()) return Value{j.GetInt64()};
+  if (j.IsNumber()) return Value{j.GetDouble()};
+  if (j.IsString()) return Value{std::string(j.GetString(), j.GetStringLength())};
+  if (j.IsArray()) {
+    StringList list;
+    for (const auto& e : j.GetArray()) {
+      if (!e.IsString()) return std::nullopt;
+      list.emplace_back(e.GetString(), e.GetStringLength());
+    }
+    return Value{std::move(list)};
+  }
+  return std::nullopt;
+}
+
+// "line 3, column 14" for a byte offset.
+std::string position(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Parses `text` into `doc`; returns "" or an error naming the position.
+std::string parse(std::string_view text, rapidjson::Document& doc) {
+  if (text.size() > kMaxJsonBytes)
+    return "the text is " + std::to_string(text.size() / (1024 * 1024)) + " MB; at most " +
+           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB can be read";
+  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+  if (doc.HasParseError())
+    return std::string("not valid JSON at ") + position(text, doc.GetErrorOffset()) + ": " +
+           rapidjson::GetParseError_En(doc.GetParseError());
+  return {};
+}
+
+std::string get_string(const rapidjson::Value& obj, const char* key) {
+  const auto it = obj.FindMember(key);
+  return it != obj.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                       : std::string();
+}
+
+// An id member: nil when absent or null; error text when malformed.
+std::string get_id(const rapidjson::Value& obj, const char* key, Id& out) {
+  out = Id{};
+  const auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || it->value.IsNull()) return {};
+  if (!it->value.IsString()) return std::string("\"") + key + "\" must be an id string";
+  const auto id = Id::parse(it->value.GetString());
+  if (!id) return std::string("\"") + key + "\" is not an id: '" + it->value.GetString() + "'";
+  out = *id;
+  return {};
+}
+
+std::string read_fields(const rapidjson::Value& obj, std::vector<std::pair<std::string, Value>>& fields) {
+  const auto it = obj.FindMember("fields");
+  if (it == obj.MemberEnd()) return {};
+  if (!it->value.IsObject()) return "\"fields\" must be an object";
+  for (const auto& m : it->value.GetObject()) {
+    auto value = read_value(m.value);
+    if (!value) return std::string("field \"") + m.name.GetString() + "\" has a value no field takes";
+    fields.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()), std::move(*value));
+  }
+  return {};
+}
+
+std::string read_operation(const rapidjson::Value& j, IdSource& ids, Operation& out) {
+  if (!j.IsObject()) return "an operation must be an object";
+  const std::string op = get_string(j, "op");
+  Id id;
+  if (std::string e = get_id(j, "id", id); !e.empty()) return e;
+  if (op == "create") {
+    CreateItem c;
+    c.kind = get_string(j, "kind");
+    c.id = id.nil() ? ids.next() : id;
+    if (std::string e = get_id(j, "parent", c.parent); !e.empty()) return e;
+    if (std::string e = read_fields(j, c.fields); !e.empty()) return e;
+    out = std::move(c);
+  } else if (op == "set") {
+    const auto value = j.FindMember("value");
+    if (value == j.MemberEnd()) return "\"set\" needs a \"value\"";
+    auto v = read_value(value->value);
+    if (!v) return "\"value\" has a shape no field takes";
+    out = SetField{id, get_string(j, "field"), std::move(*v)};
+  } else if (op == "remove") {
+    out = RemoveItem{id};
+  } else {
+    return "\"op\" must be create, set or remove" + (op.empty() ? std::string() : ", not '" + op + "'");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string value_to_json(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  write_value(w, value);
+  return buffer.GetString();
+}
+
+ParsedCommand parse_command_json(std::string_view text, IdSource& ids) {
+  ParsedCommand result;
+  rapidjson::Document doc;
+  if (std::string e = parse(text, doc); !e.empty()) {
+    result.error = e;
+    return result;
+  }
+  if (!doc.IsObject()) {
+    result.error = "a command must be a JSON object";
+    return result;
+  }
+  const auto ops = doc.FindMember("ops");
+  if (ops != doc.MemberEnd()) {
+    if (!ops->value.IsArray() || ops->value.Empty()) {
+      result.error = "\"ops\" must be a non-empty array";
+      return result;
+    }
+    for (rapidjson::SizeType i = 0; i < ops->value.Size(); ++i) {
+      Operation op;
+      if (std::string e = read_operation(ops->value[i], ids, op); !e.empty()) {
+        result.error = "operation " + std::to_string(i + 1) + ": " + e;
+        return result;
+      }
+      result.command.ops.push_back(std::move(op));
+    }
+  } else {
+    Operation op;
+    if (std::string e = read_operation(doc, ids, op); !e.empty()) {
+      result.error = e;
+      return result;
+    }
+    result.command.ops.push_back(std::move(op));
+  }
+  result.command.label = get_string(doc, "label");
+  if (result.command.label.empty()) result.command.label = "Scripted change";
+  result.ok = true;
+  return result;
+}
+
+std::string export_json(const Workspace& workspace, std::optional<Id> project) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("format");
+  w.String("cairn");
+  w.Key("version");
+  w.Int(kJsonFormatVersion);
+  w.Key("items");
+  w.StartArray();
+  // Parents before children: walk each root's subtree breadth-first.
+  std::vector<Id> order;
+  if (project) {
+    if (workspace.contains(*project)) order.push_back(*project);
+  } else {
+    for (const auto& [id, p] : workspace.all<Project>()) order.push_back(id);
+  }
+  for (std::size_t i = 0; i < order.size(); ++i)
+    for (const Id child : workspace.children_of(order[i])) order.push_back(child);
+  for (const Id id : order) {
+    visit_kind(workspace.kind_of(id), [&]<class T>(T*) {
+      const T& item = *workspace.find<T>(id);
+      w.StartObject();
+      w.Key("kind");
+      w.String(T::kKind.data(), static_cast<rapidjson::SizeType>(T::kKind.size()));
+      w.Key("id");
+      write_value(w, item.id);
+      w.Key("parent");
+      write_value(w, item.parent);
+      w.Key("fields");
+      w.StartObject();
+      for (const FieldDef<T>& f : fields_of<T>()) {
+        w.Key(f.name.data(), static_cast<rapidjson::SizeType>(f.name.size()));
+        write_value(w, f.get(item));
+      }
+      w.EndObject();
+      w.EndObject();
+      return 0;
+    });
+  }
+  w.EndArray();
+  w.EndObject();
+  return buffer.GetString();
+}
+
+ImportPlan plan_import(std::string_view text, const Workspace& current, IdSource& ids) {
+  ImportPlan plan;
+  rapidjson::Document doc;
+  if (std::string e = parse(text, doc); !e.empty()) {
+    plan.error = e;
+    return plan;
+  }
+  if (!doc.IsObject() || get_string(doc, "format") != "cairn") {
+    plan.error = "not a Cairn export (no \"format\": \"cairn\")";
+    return plan;
+  }
+  const auto version = doc.FindMember("version");
+  if (version == doc.MemberEnd() || !version->value.IsInt()) {
+    plan.error = "the export has no format version";
+    return plan;
+  }
+  if (version->value.GetInt() > kJsonFormatVersion) {
+    plan.error = "the export was written by a newer version of Cairn (format " +
+                 std::to_string(version->value.GetInt()) + ", this version reads up to " +
+                 std::to_string(kJsonFormatVersion) + ")";
+    return plan;
+  }
+  const auto items = doc.FindMember("items");
+  if (items == doc.MemberEnd() || !items->value.IsArray()) {
+    plan.error = "the export has no \"items\" list";
+    return plan;
+  }
+
+  // First pass: ids, with new ones for ids already in use.
+  std::unordered_map<Id, Id> rename;
+  std::unordered_set<Id> seen;
+  for (rapidjson::SizeType i = 0; i < items->value.Size(); ++i) {
+    const auto& item = items->value[i];
+    Id id;
+    if (!item.IsObject()) {
+      plan.error = "item " + std::to_string(i + 1) + " is not an object";
+      return plan;
+    }
+    if (std::string e = get_id(item, "id", id); !e.empty() || id.nil()) {
+      plan.error = "item " + std::to_string(i + 1) + ": " + (e.empty() ? "it has no id" : e);
+      return plan;
+    }
+    if (!seen.insert(id).second) {
+      plan.error = "item " + std::to_string(i + 1) + ": the id " + id.to_string() + " appears twice";
+      return plan;
+    }
+    if (current.contains(id)) rename[id] = ids.next();
+  }
+  auto mapped = [&](Id id) {
+    const auto it = rename.find(id);
+    return it == rename.end() ? id : it->second;
+  };
+
+  // Second pass: one CreateItem per item, references rewritten.
+  for (rapidjson::SizeType i = 0; i < items->value.Size(); ++i) {
+    const auto& item = items->value[i];
+    const std::string where = "item " + std::to_string(i + 1);
+    CreateItem create;
+    create.kind = get_string(item, "kind");
+    const std::size_t kind = kind_index_of(create.kind);
+    if (kind == kItemKindCount) {
+      plan.warnings.push_back(where + ": unknown kind '" + create.kind + "', skipped");
+      continue;
+    }
+    Id id, parent;
+    get_id(item, "id", id);
+    if (std::string e = get_id(item, "parent", parent); !e.empty()) {
+      plan.error = where + ": " + e;
+      return plan;
+    }
+    create.id = mapped(id);
+    create.parent = mapped(parent);
+    if (std::string e = read_fields(item, create.fields); !e.empty()) {
+      plan.error = where + ": " + e;
+      return plan;
+    }
+    // Unknown fields are dropped with a warning; id references are rewritten.
+    std::string error;
+    visit_kind(kind, [&]<class T>(T*) {
+      std::vector<std::pair<std::string, Value>> kept;
+      for (auto& [name, value] : create.fields) {
+        const FieldDef<T>* def = find_field<T>(name);
+        if (!def) {
+          plan.warnings.push_back(where + ": " + create.kind + " has no field '" + name + "', skipped");
+          continue;
+        }
+        if (std::holds_alternative<Id>(def->get(T{})) && std::holds_alternative<std::string>(value)) {
+          if (const auto ref = Id::parse(std::get<std::string>(value))) value = mapped(*ref).to_string();
+        }
+        kept.emplace_back(std::move(name), std::move(value));
+      }
+      create.fields = std::move(kept);
+      return 0;
+    });
+    if (create.kind == "project") ++plan.projects;
+    ++plan.items;
+    plan.command.ops.push_back(std::move(create));
+  }
+  plan.command.label = plan.projects == 1 ? "Import project" : "Import " + std::to_string(plan.items) + " items";
+  plan.ok = true;
+  return plan;
+}
+
+}  // namespace cairn
