@@ -165,7 +165,7 @@ ParsedCommand parse_command_json(std::string_view text, IdSource& ids) {
     result.error = "a command must be a JSON object";
     return result;
   }
-  const auto ops = doc.FindMember("ops");
+  auto ops = doc.FindMember("ops");
   if (ops != doc.MemberEnd()) {
     if (!ops->value.IsArray() || ops->value.Empty()) {
       result.error = "\"ops\" must be a non-empty array";
@@ -249,7 +249,7 @@ ImportPlan plan_import(std::string_view text, const Workspace& current, IdSource
     plan.error = "not a Cairn export (no \"format\": \"cairn\")";
     return plan;
   }
-  const auto version = doc.FindMember("version");
+  auto version = doc.FindMember("version");
   if (version == doc.MemberEnd() || !version->value.IsInt()) {
     plan.error = "the export has no format version";
     return plan;
@@ -260,7 +260,7 @@ ImportPlan plan_import(std::string_view text, const Workspace& current, IdSource
                  std::to_string(kJsonFormatVersion) + ")";
     return plan;
   }
-  const auto items = doc.FindMember("items");
+  auto items = doc.FindMember("items");
   if (items == doc.MemberEnd() || !items->value.IsArray()) {
     plan.error = "the export has no \"items\" list";
     return plan;
