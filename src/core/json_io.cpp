@@ -7,6 +7,7 @@
 
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "core/fields.h"
 
@@ -165,8 +166,8 @@ ParsedCommand parse_command_json(std::string_view text, IdSource& ids) {
     result.error = "a command must be a JSON object";
     return result;
   }
-  auto ops = doc.FindMember("ops");
-  if (ops != doc.MemberEnd()) {
+  auto ops = std::as_const(doc).FindMember("ops");
+  if (ops != std::as_const(doc).MemberEnd()) {
     if (!ops->value.IsArray() || ops->value.Empty()) {
       result.error = "\"ops\" must be a non-empty array";
       return result;
@@ -249,8 +250,8 @@ ImportPlan plan_import(std::string_view text, const Workspace& current, IdSource
     plan.error = "not a Cairn export (no \"format\": \"cairn\")";
     return plan;
   }
-  auto version = doc.FindMember("version");
-  if (version == doc.MemberEnd() || !version->value.IsInt()) {
+  auto version = std::as_const(doc).FindMember("version");
+  if (version == std::as_const(doc).MemberEnd() || !version->value.IsInt()) {
     plan.error = "the export has no format version";
     return plan;
   }
@@ -260,8 +261,8 @@ ImportPlan plan_import(std::string_view text, const Workspace& current, IdSource
                  std::to_string(kJsonFormatVersion) + ")";
     return plan;
   }
-  auto items = doc.FindMember("items");
-  if (items == doc.MemberEnd() || !items->value.IsArray()) {
+  auto items = std::as_const(doc).FindMember("items");
+  if (items == std::as_const(doc).MemberEnd() || !items->value.IsArray()) {
     plan.error = "the export has no \"items\" list";
     return plan;
   }
