@@ -9,7 +9,8 @@ target_link_options(cairn PRIVATE
   -sALLOW_MEMORY_GROWTH=1
   # The page's CSP forbids eval: the loader must never evaluate strings.
   -sDYNAMIC_EXECUTION=0
-  -sEXPORTED_FUNCTIONS=_main,_cairn_frames,_cairn_wake
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_cairn_frames,_cairn_wake,_cairn_exec,_cairn_state,_cairn_export,_cairn_import
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   --js-library ${_web_src}/cairn_lib.js)
 set_property(TARGET cairn APPEND PROPERTY LINK_DEPENDS ${_web_src}/cairn_lib.js)
 

@@ -16,6 +16,22 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failure is shown on the page; scripts that await `ready` still see it
 
+  // Calls an exported C function with one UTF-8 string (on the heap, since
+  // imports can be megabytes) and returns the string it answers.
+  function callWithText(name, text) {
+    const module = window.Module;
+    if (!module || !module.calledRun) throw new Error('Cairn is not running yet: await cairn.ready first');
+    if (text === undefined) return module.UTF8ToString(module[name]());
+    const size = module.lengthBytesUTF8(text) + 1;
+    const pointer = module._malloc(size);
+    try {
+      module.stringToUTF8(text, pointer, size);
+      return module.UTF8ToString(module[name](pointer));
+    } finally {
+      module._free(pointer);
+    }
+  }
+
   let failed = false;
   function fail(title, detail) {
     if (failed) return;
@@ -37,6 +53,12 @@
       return window.Module && typeof window.Module._cairn_frames === 'function' ? window.Module._cairn_frames() : 0;
     },
     updateReady: false,  // a newer build is cached and opens on the next load
+    // Model access (docs/automation.md). Each call goes through the command
+    // stack like a click would: undoable, recorded in history, autosaved.
+    exec: (command) => JSON.parse(callWithText('_cairn_exec', typeof command === 'string' ? command : JSON.stringify(command))),
+    state: () => JSON.parse(callWithText('_cairn_state')),
+    exportJSON: (projectId) => callWithText('_cairn_export', projectId || ''),
+    importJSON: (text) => JSON.parse(callWithText('_cairn_import', String(text))),
     firstFrameMs: null,  // milliseconds from navigation start to the first frame
   };
 

@@ -1,16 +1,65 @@
 #include "app/app.h"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <chrono>
 #include <utility>
 
 #include "core/build_info.h"
+#include "core/json_io.h"
 
 namespace cairn {
+namespace {
 
-App::App(AppOptions options) : options_(std::move(options)) {}
+Timestamp utc_now() {
+  using namespace std::chrono;
+  return Timestamp{duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()};
+}
+
+// {"ok":true} or {"ok":false,"error":"..."} plus optional extras.
+std::string result_json(bool ok, const std::string& error, const std::vector<std::string>& warnings = {}) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("ok");
+  w.Bool(ok);
+  if (!ok) {
+    w.Key("error");
+    w.String(error.c_str());
+  }
+  if (!warnings.empty()) {
+    w.Key("warnings");
+    w.StartArray();
+    for (const std::string& warning : warnings) w.String(warning.c_str());
+    w.EndArray();
+  }
+  w.EndObject();
+  return buffer.GetString();
+}
+
+}  // namespace
+
+App::App(AppOptions options)
+    : options_(std::move(options)), stack_(workspace_, options_.author, utc_now) {
+  if (options_.storage) {
+    store::Storage::Loaded loaded = options_.storage->load();
+    if (loaded.ok) {
+      workspace_ = std::move(loaded.workspace);
+      load_notice_ = loaded.notice;
+    } else {
+      // Keep what is stored for the user to rescue: never save over it.
+      storage_blocked_ = true;
+      last_save_error_ = loaded.error;
+    }
+  }
+  autosave_.loaded(stack_.revision());
+  update_save_status();
+}
 
 void App::apply_style(float ui_scale) const { ui::apply_theme(options_.theme, ImGui::GetStyle(), ui_scale); }
 
-void App::frame(std::uint64_t frames_drawn) {
+void App::frame(std::uint64_t frames_drawn, double now) {
   ui::ShellInfo info;
   info.version = version();
   info.platform = options_.platform;
@@ -18,13 +67,155 @@ void App::frame(std::uint64_t frames_drawn) {
   info.theme = options_.theme;
   info.frames = frames_drawn;
   info.fonts = &fonts_;
+  info.workspace = &workspace_;
+  info.ids = &ids_;
+  info.undo_label = stack_.undo_label();
+  info.redo_label = stack_.redo_label();
+  info.save_status = save_status_;
+  info.save_failed = storage_blocked_ || !last_save_error_.empty();
 
-  const ui::ShellActions actions = ui::draw_shell(shell_, info);
+  ui::ShellActions actions = ui::draw_shell(shell_, info);
   if (actions.quit) quit_requested_ = true;
   if (actions.toggle_theme) {
     options_.theme = options_.theme == ui::Theme::Light ? ui::Theme::Dark : ui::Theme::Light;
     apply_style(1.0f);
   }
+  run(actions.commands, now);
+  if (actions.undo) stack_.undo();
+  if (actions.redo) stack_.redo();
+  autosave(now);
+}
+
+void App::run(ui::CommandSink& sink, double now) {
+  for (ui::PendingCommand& pending : sink.commands) stack_.exec(std::move(pending.command), pending.coalesce_key);
+  if (sink.seal) stack_.seal();
+  autosave_.observe(stack_.revision(), now);
+}
+
+void App::autosave(double now) {
+  autosave_.observe(stack_.revision(), now);
+  if (!options_.storage || storage_blocked_ || !autosave_.due(now)) {
+    update_save_status();
+    return;
+  }
+  const std::uint64_t revision = stack_.revision();
+  const store::Storage::Saved saved = options_.storage->save(workspace_);
+  if (saved.ok) {
+    autosave_.saved(revision);
+    last_save_error_.clear();
+    const std::string stamp = format_timestamp(utc_now());
+    last_saved_at_ = stamp.substr(11, 8) + " UTC";
+  } else {
+    autosave_.failed(now);
+    last_save_error_ = saved.error;  // the data stays in memory; saving is retried
+  }
+  update_save_status();
+}
+
+void App::save_now(double now) {
+  autosave_.observe(stack_.revision(), now);
+  autosave_.save_now(now);
+  autosave(now);
+}
+
+void App::update_save_status() {
+  if (storage_blocked_) {
+    save_status_ = "Not saving: " + last_save_error_;
+  } else if (!options_.storage) {
+    save_status_ = "No storage";
+  } else if (!options_.storage->persistent()) {
+    save_status_ = "Kept in memory only: this build does not save in the browser yet";
+  } else if (!last_save_error_.empty()) {
+    save_status_ = "Save failed, retrying: " + last_save_error_;
+  } else if (autosave_.dirty()) {
+    save_status_ = "Unsaved changes";
+  } else if (!load_notice_.empty() && last_saved_at_.empty()) {
+    save_status_ = "Recovered: " + load_notice_;
+  } else {
+    save_status_ = last_saved_at_.empty() ? "Saved" : "Saved " + last_saved_at_;
+  }
+}
+
+std::string App::exec_json(std::string_view command_json, double now) {
+  ParsedCommand parsed = parse_command_json(command_json, ids_);
+  if (!parsed.ok) return result_json(false, parsed.error);
+  std::vector<Id> created;
+  for (const Operation& op : parsed.command.ops)
+    if (const auto* create = std::get_if<CreateItem>(&op)) created.push_back(create->id);
+  const ApplyResult r = stack_.exec(std::move(parsed.command));
+  autosave_.observe(stack_.revision(), now);
+  if (!r.ok) return result_json(false, r.error);
+  // Report the ids the command created, so scripts can refer to them.
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("ok");
+  w.Bool(true);
+  w.Key("created");
+  w.StartArray();
+  for (const Id id : created) w.String(id.to_string().c_str());
+  w.EndArray();
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::string App::state_json() const {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("projects");
+  w.StartArray();
+  for (const auto& [id, project] : workspace_.all<Project>()) {
+    w.StartObject();
+    w.Key("id");
+    w.String(id.to_string().c_str());
+    w.Key("name");
+    w.String(project.name.c_str());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("counts");
+  w.StartObject();
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((w.Key(std::tuple_element_t<I, ItemTypes>::kKind.data()),
+      w.Uint64(workspace_.all<std::tuple_element_t<I, ItemTypes>>().size())),
+     ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  w.EndObject();
+  w.Key("revision");
+  w.Uint64(stack_.revision());
+  w.Key("undo");
+  w.String(std::string(stack_.undo_label()).c_str());
+  w.Key("redo");
+  w.String(std::string(stack_.redo_label()).c_str());
+  w.Key("save");
+  w.StartObject();
+  w.Key("status");
+  w.String(save_status_.c_str());
+  w.Key("dirty");
+  w.Bool(autosave_.dirty());
+  w.Key("persistent");
+  w.Bool(options_.storage && options_.storage->persistent());
+  w.Key("error");
+  w.String(last_save_error_.c_str());
+  w.EndObject();
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::string App::export_json(std::string_view project_id) const {
+  if (project_id.empty()) return cairn::export_json(workspace_);
+  const auto id = Id::parse(project_id);
+  if (!id || !workspace_.find<Project>(*id)) return {};
+  return cairn::export_json(workspace_, *id);
+}
+
+std::string App::import_json(std::string_view text, double now) {
+  ImportPlan plan = plan_import(text, workspace_, ids_);
+  if (!plan.ok) return result_json(false, plan.error);
+  const ApplyResult r = stack_.exec(std::move(plan.command));
+  autosave_.observe(stack_.revision(), now);
+  return result_json(r.ok, r.error, plan.warnings);
 }
 
 }  // namespace cairn

@@ -1,7 +1,12 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 
+#include "core/autosave.h"
+#include "core/command_stack.h"
+#include "store/storage.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
 #include "ui/theme.h"
@@ -12,10 +17,13 @@ struct AppOptions {
   ui::Theme theme = ui::Theme::Light;
   std::string platform;   // "web" or "desktop", shown in the status bar
   bool can_quit = false;  // the desktop app has File > Quit
+  std::unique_ptr<store::Storage> storage;  // where the workspace lives
+  std::string author = "local";             // who makes this copy's changes
 };
 
-// The application: owns UI state and (in later issues) the workspace, the
-// command stack and the store. One frame = input -> commands -> draw.
+// The application: owns the workspace, the command stack, the store and the
+// UI state. One frame = input -> commands -> draw; saving follows the
+// AutosavePolicy. Times passed in are seconds on a monotonic clock.
 class App {
  public:
   explicit App(AppOptions options);
@@ -23,8 +31,14 @@ class App {
   // Fonts change when the display scale changes; the runner rebuilds them.
   void set_fonts(const ui::Fonts& fonts) { fonts_ = fonts; }
 
-  // Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render).
-  void frame(std::uint64_t frames_drawn);
+  // Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render),
+  // then runs the commands it produced and saves when due.
+  void frame(std::uint64_t frames_drawn, double now);
+
+  // When the app next needs a frame without input (a pending save); < 0: never.
+  double next_deadline() const { return autosave_.due_at(); }
+  // Saves pending changes now (quitting, the page is being hidden).
+  void save_now(double now);
 
   // Re-applies the style; called after a theme change or a scale change.
   void apply_style(float ui_scale) const;
@@ -33,10 +47,33 @@ class App {
   ui::Theme theme() const { return options_.theme; }
   ImVec4 clear_color() const { return ui::background_color(options_.theme); }
 
+  // The automation API (window.cairn): JSON in, JSON out.
+  std::string exec_json(std::string_view command_json, double now);
+  std::string state_json() const;
+  std::string export_json(std::string_view project_id) const;
+  std::string import_json(std::string_view text, double now);
+
+  const Workspace& workspace() const { return workspace_; }
+  const std::string& save_status() const { return save_status_; }
+  const CommandStack& commands() const { return stack_; }
+
  private:
+  void run(ui::CommandSink& sink, double now);
+  void autosave(double now);
+  void update_save_status();
+
   AppOptions options_;
   ui::Fonts fonts_;
   ui::ShellState shell_;
+  Workspace workspace_;
+  IdSource ids_;
+  CommandStack stack_;
+  AutosavePolicy autosave_;
+  bool storage_blocked_ = false;  // the stored data could not be read: never overwrite it
+  std::string last_save_error_;
+  std::string load_notice_;
+  std::string last_saved_at_;     // "14:03:12 UTC"
+  std::string save_status_;
   bool quit_requested_ = false;
 };
 

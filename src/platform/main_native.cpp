@@ -9,6 +9,7 @@
 #include "core/build_info.h"
 #include "core/launch_options.h"
 #include "platform/runner.h"
+#include "store/file_store.h"
 
 namespace {
 // Upper bound on one blocking wait: nothing depends on it, it only keeps
@@ -34,7 +35,11 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light, .platform = "desktop", .can_quit = true});
+  App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light,
+           .platform = "desktop",
+           .can_quit = true,
+           .storage = std::make_unique<store::FileStore>(store::default_data_folder()),
+           .author = "local"});
   Runner runner(app);
   std::string error;
   if (!runner.init({}, error)) {
@@ -58,6 +63,9 @@ int main(int argc, char** argv) {
     if (launch.exit_after_frames > 0 && runner.frames_drawn() >= static_cast<std::uint64_t>(launch.exit_after_frames))
       break;
   }
+  app.save_now(Runner::now());  // nothing unsaved is left behind on quit
   std::printf("cairn: drew %llu frames\n", static_cast<unsigned long long>(runner.frames_drawn()));
+  std::printf("cairn: %zu projects, %zu items; %s\n", app.workspace().all<Project>().size(), app.workspace().size(),
+              app.save_status().c_str());
   return 0;
 }

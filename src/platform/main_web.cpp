@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "core/launch_options.h"
 #include "platform/runner.h"
+#include "store/memory_store.h"
 
 // Implemented in web/cairn_lib.js.
 extern "C" void cairn_js_first_frame();
@@ -20,7 +21,9 @@ extern "C" void cairn_js_fatal(const char* message);
 
 namespace {
 
+cairn::App* g_app = nullptr;
 cairn::Runner* g_runner = nullptr;
+std::string g_reply;  // the last string handed to JavaScript; valid until the next call
 bool g_paused = false;
 bool g_first_frame_reported = false;
 
@@ -63,6 +66,30 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
   resume();
 }
 
+// The automation API (web/boot.js wraps these as window.cairn.*). Strings
+// are UTF-8; a returned pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* cairn_exec(const char* command_json) {
+  g_reply = g_app->exec_json(command_json, cairn::Runner::now());
+  cairn_wake();
+  return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cairn_state() {
+  g_reply = g_app->state_json();
+  return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cairn_export(const char* project_id) {
+  g_reply = g_app->export_json(project_id);
+  return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cairn_import(const char* text) {
+  g_reply = g_app->import_json(text, cairn::Runner::now());
+  cairn_wake();
+  return g_reply.c_str();
+}
+
 }  // extern "C"
 
 int main(int argc, char** argv) {
@@ -70,7 +97,12 @@ int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   const LaunchOptions launch = parse_launch_options(args);
 
-  static App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light, .platform = "web", .can_quit = false});
+  static App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light,
+                  .platform = "web",
+                  .can_quit = false,
+                  // IndexedDB storage is the next step; until then work lives in memory.
+                  .storage = std::make_unique<store::MemoryStore>(),
+                  .author = "local"});
   static Runner runner(app);
   std::string error;
   RunnerOptions options;
@@ -81,6 +113,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   g_runner = &runner;
+  g_app = &app;
   // 0 fps = the browser's animation frames; never returns.
   emscripten_set_main_loop(main_loop, 0, true);
   return 0;

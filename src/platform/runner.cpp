@@ -140,8 +140,10 @@ bool Runner::draw_frame_if_due() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
-  app_.frame(policy_.frames_drawn());
+  app_.frame(policy_.frames_drawn(), now());
   schedule_animations();
+  // The app may need a frame later without input (a pending autosave).
+  if (const double deadline = app_.next_deadline(); deadline >= 0) policy_.request_frame_at(deadline);
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/snapshot.h"
+#include "store/storage.h"
 
 namespace cairn::store {
 
@@ -20,27 +21,17 @@ enum class SaveStep { write, flush, sync_file, rename_backup, rename_new, sync_f
 // fsyncs the folder. Whatever step fails or wherever the process dies, the
 // folder holds the old file or the new one, never a torn one, and load()
 // takes the newest generation whose checksum verifies.
-class FileStore {
+class FileStore final : public Storage {
  public:
   explicit FileStore(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-  struct Saved {
-    bool ok = false;
-    std::string error;  // what failed, with the system's reason
-    std::uint64_t generation = 0;
-  };
-  // Saves `workspace` as generation last_generation() + 1.
-  Saved save(const Workspace& workspace);
-
-  struct Loaded {
-    bool ok = false;      // false: nothing usable was found (or nothing at all: see `empty`)
-    bool empty = false;   // no store yet: a first start
-    std::string error;    // why nothing could be loaded
-    std::string notice;   // set when load fell back to an older generation, and why
-    std::uint64_t generation = 0;
-    Workspace workspace;
-  };
-  Loaded load();
+  // Saves `workspace` as generation last_generation() + 1. On failure the
+  // error names the step and the system's reason.
+  Saved save(const Workspace& workspace) override;
+  // The newest readable generation; `notice` says when that was not the
+  // main file, and why.
+  Loaded load() override;
+  std::string location() const override { return (folder_ / "workspace.cairn").string(); }
 
   std::uint64_t last_generation() const { return generation_; }
   const std::filesystem::path& folder() const { return folder_; }

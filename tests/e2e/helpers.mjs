@@ -91,3 +91,15 @@ export function differingShare(a, b) {
   }
   return differing / (a.width * a.height);
 }
+
+// A keyboard shortcut pressed like a person presses it: the modifiers held a
+// moment around the key (ImGui reads the modifiers of the frame in which the
+// key goes down; a burst of events can fall into one frame).
+export async function shortcut(page, modifiers, key) {
+  for (const m of modifiers) await page.keyboard.down(m);
+  await sleep(60);
+  await page.keyboard.press(key);
+  await sleep(60);
+  for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+  await sleep(60);
+}

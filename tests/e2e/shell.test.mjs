@@ -69,10 +69,10 @@ test('the menu bar answers real clicks: View > Dark theme switches the theme', a
   const app = await openApp();
   try {
     await waitReady(app.page);
-    await app.page.mouse.click(77, 14);  // "View" in the menu bar
+    await app.page.mouse.click(122, 14);  // "View" in the menu bar (File, Edit, View, Help)
     await sleep(300);
     await screenshotStats(app.page, 'menu-view-open');
-    await app.page.mouse.click(110, 80);  // "Dark theme", second item of the menu
+    await app.page.mouse.click(155, 72);  // "Dark theme", second item of the menu
     await sleep(500);
     const shot = await screenshotStats(app.page, 'menu-dark-theme');
     assert.ok(shot.share(...DARK_BACKGROUND) > 0.25, `theme did not switch to dark (${shot.file})`);

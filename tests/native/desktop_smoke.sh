@@ -21,8 +21,10 @@ cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   kill $xvfb_pid 2>/dev/null || true
 }
-trap cleanup EXIT
 export DISPLAY=:$display
+# The app's workspace file goes to a folder of this test, never the user's.
+export XDG_DATA_HOME=$(mktemp -d)
+trap 'cleanup; rm -rf "$XDG_DATA_HOME"' EXIT
 for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$display ] && break; sleep 0.1; done
 
 fail() { echo "FAIL: $*"; exit 1; }
@@ -59,6 +61,17 @@ echo "idle run: $idle_frames frames in 3 s"
 start_app "$artifacts/active.log"
 sleep 1
 for x in $(seq 100 20 700); do xdotool mousemove --window "$window" "$x" 300; sleep 0.02; done
+# Create a project with a real click on "+ New project". The click is made
+# while the window does not have the keyboard focus: with the focus, ImGui's
+# SDL backend takes the pointer position from SDL_GetGlobalMouseState, which
+# lags behind synthetic (XTEST) moves under Xvfb.
+root_window=$(xdotool search --maxdepth 0 --name "" | head -1)
+xdotool windowfocus "$root_window"
+sleep 0.2
+xdotool mousemove 277 137
+sleep 0.3
+xdotool click 1
+sleep 0.3
 xdotool mousemove --window "$window" 5 5
 sleep 0.5
 import -window root "$artifacts/desktop.png"
@@ -66,7 +79,14 @@ import -window root "$artifacts/desktop.png"
 # manager under Xvfb, so give the window the focus ourselves.
 xdotool windowfocus "$window"
 sleep 0.2
-xdotool key ctrl+q
+# Hold Ctrl like a person does: ImGui reads the modifiers of the frame in
+# which Q goes down, and xdotool's "key ctrl+q" releases Ctrl within the
+# same millisecond.
+xdotool keydown ctrl
+sleep 0.1
+xdotool key q
+sleep 0.1
+xdotool keyup ctrl
 for _ in $(seq 50); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
 kill -0 $app_pid 2>/dev/null && fail "Ctrl+Q did not quit the app"
 wait $app_pid || fail "app exited with status $? after Ctrl+Q"
@@ -83,7 +103,15 @@ echo "screenshot: $colours distinct colours, light-theme background covers $back
 [ "$colours" -ge 64 ] || fail "screenshot has only $colours colours: blank window?"
 awk -v b="$background" 'BEGIN { exit !(b > 0.25) }' || fail "light theme background not on screen ($background)"
 
-# 4. SIGTERM is a clean quit too (window managers and session shutdown send it).
+# 4. The project was saved and a new start loads it.
+[ -s "$XDG_DATA_HOME/cairn/workspace.cairn" ] || fail "no workspace file in $XDG_DATA_HOME/cairn after quitting"
+grep -q "^cairn: 1 projects, 1 items; Saved" "$artifacts/active.log" || { cat "$artifacts/active.log"; fail "the new project was not saved on quit"; }
+start_app "$artifacts/reload.log" --exit-after-ms 1500
+wait $app_pid || fail "app exited with $? (reload run)"
+app_pid=""
+grep -q "^cairn: 1 projects, 1 items" "$artifacts/reload.log" || { cat "$artifacts/reload.log"; fail "the saved project did not load on restart"; }
+
+# 5. SIGTERM is a clean quit too (window managers and session shutdown send it).
 start_app "$artifacts/term.log" --theme dark
 kill -TERM $app_pid
 wait $app_pid || fail "app exited with status $? on SIGTERM"

@@ -1,0 +1,151 @@
+#include "ui/home.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace cairn::ui {
+namespace {
+
+struct Pillar {
+  const char* title;
+  const char* summary;
+};
+
+// The six parts of an ML project plan Cairn is built around (see README).
+constexpr std::array<Pillar, 6> kPillars{{
+    {"Charter", "Goal, scope, people, success metrics from business KPI to ML metric and cost, "
+                "data sources with owner, licence and personal-data flag."},
+    {"Work", "Tasks by lifecycle stage with honest buffered estimates, definitions of done, "
+             "dependencies and blockers; board, backlog and timeline."},
+    {"Gates", "Checkpoints and kill switches: criteria on metrics, a due date and a recorded "
+              "go, pivot or kill decision."},
+    {"Risks", "Bias audits, privacy, drift, cost and schedule: likelihood times impact, owner, "
+              "mitigation and review cadence."},
+    {"Experiments", "Hypotheses, dataset and model versions, metrics and cost, linked to "
+                    "MLflow, W&B and DVC runs."},
+    {"Communication", "Status in business language, weekly async check-ins across time zones, "
+                      "post-mortems."},
+}};
+
+void draw_pillar_card(const Pillar& pillar, Theme theme, const Fonts& fonts, float width, float height) {
+  ImGui::BeginChild(pillar.title, ImVec2(width, height), ImGuiChildFlags_Border);
+  ImGui::PushFont(fonts.strong);
+  ImGui::TextUnformatted(pillar.title);
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));
+  ImGui::TextWrapped("%s", pillar.summary);
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+}
+
+// Items anywhere under `id` (its whole subtree).
+std::size_t count_items(const Workspace& ws, Id id) {
+  std::size_t n = 0;
+  for (const Id child : ws.children_of(id)) n += 1 + count_items(ws, child);
+  return n;
+}
+
+void draw_projects(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fonts, CommandSink& out) {
+  ImGui::PushFont(fonts.strong);
+  ImGui::TextUnformatted("Projects");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+ New project")) out.push(new_project_command(ids, ws.all<Project>().size()));
+
+  if (ws.all<Project>().empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));
+    ImGui::TextWrapped("No project yet. Create one to start its charter.");
+    ImGui::PopStyleColor();
+    return;
+  }
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("projects", 4, kFlags)) return;
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Items", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableHeadersRow();
+  for (const auto& [id, project] : ws.all<Project>()) {
+    ImGui::PushID(&project);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    std::string name = project.name;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputTextWithHint("##name", "Project name", &name)) {
+      Command c;
+      c.label = "Rename project";
+      c.ops.push_back(SetField{id, "name", name});
+      out.push(std::move(c), id.to_string() + "/name");
+    }
+    if (ImGui::IsItemDeactivated()) out.seal = true;
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(enum_name(project.domain).data());
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%zu", count_items(ws, id));
+    ImGui::TableNextColumn();
+    if (ImGui::Button("Delete")) {
+      Command c;
+      c.label = "Delete project";
+      c.ops.push_back(RemoveItem{id});
+      out.push(std::move(c));
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+Command new_project_command(IdSource& ids, std::size_t existing_projects) {
+  Command c;
+  c.label = "New project";
+  c.ops.push_back(CreateItem{"project", ids.next(), {}, {{"name", "Untitled project " + std::to_string(existing_projects + 1)}}});
+  return c;
+}
+
+void draw_home(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fonts, CommandSink& out) {
+  // Layout in font-size units, so the page scales with the user's font size.
+  const float em = ImGui::GetFontSize();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, 60.0f * em);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(width, em * 0.5f));
+
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted("Cairn");
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));
+  ImGui::TextWrapped("Plan machine-learning projects from hypothesis to go/no-go: charters, buffered "
+                     "estimates, gates, risks and experiments, in one local-first app.");
+  ImGui::PopStyleColor();
+  ImGui::Dummy(ImVec2(0, em * 0.5f));
+
+  ImGui::BeginChild("projects-box", ImVec2(width, 0), ImGuiChildFlags_AutoResizeY);
+  draw_projects(ws, ids, theme, fonts, out);
+  ImGui::EndChild();
+  ImGui::Dummy(ImVec2(0, em * 0.5f));
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const int columns = width > 40.0f * em ? 3 : 2;
+  const float card_width = (width - style.ItemSpacing.x * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float card_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
+  for (std::size_t i = 0; i < kPillars.size(); ++i) {
+    if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
+    draw_pillar_card(kPillars[i], theme, fonts, card_width, card_height);
+  }
+  ImGui::Dummy(ImVec2(0, em * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Text, accent_color(theme));
+  ImGui::TextWrapped("The planning views of a project (charter, board, gates, risks, experiments) arrive in the "
+                     "next releases.");
+  ImGui::PopStyleColor();
+  ImGui::EndGroup();
+}
+
+}  // namespace cairn::ui
