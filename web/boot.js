@@ -88,6 +88,12 @@
       'blur', 'resize', 'paste', 'copy', 'cut', 'compositionend', 'input'];
     for (const type of events) window.addEventListener(type, wake, { capture: true, passive: true });
     document.addEventListener('visibilitychange', wake);
+    // Save at once when the page is hidden or closed (autosave waits 0.5 s).
+    const saveNow = () => {
+      if (window.Module && typeof window.Module._cairn_save_now === 'function') window.Module._cairn_save_now();
+    };
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
+    window.addEventListener('pagehide', saveNow);
     // devicePixelRatio changes (browser zoom, moving to another screen). A
     // move to another screen fires no resize event, so raise one: SDL then
     // re-sizes the canvas backing store and the app re-rasterizes its fonts.

@@ -53,6 +53,10 @@ App::App(AppOptions options)
       last_save_error_ = loaded.error;
     }
   }
+  if (!options_.read_only_reason.empty()) {
+    storage_blocked_ = true;
+    last_save_error_ = options_.read_only_reason;
+  }
   autosave_.loaded(stack_.revision());
   update_save_status();
 }
@@ -81,12 +85,13 @@ void App::frame(std::uint64_t frames_drawn, double now) {
     apply_style(1.0f);
   }
   run(actions.commands, now);
-  if (actions.undo) stack_.undo();
-  if (actions.redo) stack_.redo();
+  if (actions.undo && !read_only()) stack_.undo();
+  if (actions.redo && !read_only()) stack_.redo();
   autosave(now);
 }
 
 void App::run(ui::CommandSink& sink, double now) {
+  if (read_only()) return;  // the status bar says why
   for (ui::PendingCommand& pending : sink.commands) stack_.exec(std::move(pending.command), pending.coalesce_key);
   if (sink.seal) stack_.seal();
   autosave_.observe(stack_.revision(), now);
@@ -94,13 +99,16 @@ void App::run(ui::CommandSink& sink, double now) {
 
 void App::autosave(double now) {
   autosave_.observe(stack_.revision(), now);
-  if (!options_.storage || storage_blocked_ || !autosave_.due(now)) {
+  if (!options_.storage || storage_blocked_ || save_in_flight_ || !autosave_.due(now)) {
     update_save_status();
     return;
   }
   const std::uint64_t revision = stack_.revision();
   const store::Storage::Saved saved = options_.storage->save(workspace_);
-  if (saved.ok) {
+  if (saved.ok && saved.pending) {
+    save_in_flight_ = true;
+    in_flight_revision_ = revision;
+  } else if (saved.ok) {
     autosave_.saved(revision);
     last_save_error_.clear();
     const std::string stamp = format_timestamp(utc_now());
@@ -108,6 +116,21 @@ void App::autosave(double now) {
   } else {
     autosave_.failed(now);
     last_save_error_ = saved.error;  // the data stays in memory; saving is retried
+  }
+  update_save_status();
+}
+
+void App::save_finished(bool ok, const std::string& error, double now) {
+  if (!save_in_flight_) return;
+  save_in_flight_ = false;
+  if (ok) {
+    autosave_.saved(in_flight_revision_);
+    last_save_error_.clear();
+    const std::string stamp = format_timestamp(utc_now());
+    last_saved_at_ = stamp.substr(11, 8) + " UTC";
+  } else {
+    autosave_.failed(now);
+    last_save_error_ = error;  // the data stays in memory; saving is retried
   }
   update_save_status();
 }
@@ -120,13 +143,15 @@ void App::save_now(double now) {
 
 void App::update_save_status() {
   if (storage_blocked_) {
-    save_status_ = "Not saving: " + last_save_error_;
+    save_status_ = "Read-only: " + last_save_error_;
   } else if (!options_.storage) {
     save_status_ = "No storage";
   } else if (!options_.storage->persistent()) {
     save_status_ = "Kept in memory only: this build does not save in the browser yet";
   } else if (!last_save_error_.empty()) {
     save_status_ = "Save failed, retrying: " + last_save_error_;
+  } else if (save_in_flight_) {
+    save_status_ = "Saving\xE2\x80\xA6";
   } else if (autosave_.dirty()) {
     save_status_ = "Unsaved changes";
   } else if (!load_notice_.empty() && last_saved_at_.empty()) {
@@ -137,6 +162,7 @@ void App::update_save_status() {
 }
 
 std::string App::exec_json(std::string_view command_json, double now) {
+  if (read_only()) return result_json(false, "read-only: " + options_.read_only_reason);
   ParsedCommand parsed = parse_command_json(command_json, ids_);
   if (!parsed.ok) return result_json(false, parsed.error);
   std::vector<Id> created;
@@ -198,6 +224,10 @@ std::string App::state_json() const {
   w.Bool(options_.storage && options_.storage->persistent());
   w.Key("error");
   w.String(last_save_error_.c_str());
+  w.Key("readOnly");
+  w.Bool(read_only());
+  w.Key("notice");
+  w.String(load_notice_.c_str());
   w.EndObject();
   w.EndObject();
   return buffer.GetString();
@@ -211,6 +241,7 @@ std::string App::export_json(std::string_view project_id) const {
 }
 
 std::string App::import_json(std::string_view text, double now) {
+  if (read_only()) return result_json(false, "read-only: " + options_.read_only_reason);
   ImportPlan plan = plan_import(text, workspace_, ids_);
   if (!plan.ok) return result_json(false, plan.error);
   const ApplyResult r = stack_.exec(std::move(plan.command));

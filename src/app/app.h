@@ -18,6 +18,7 @@ struct AppOptions {
   std::string platform;   // "web" or "desktop", shown in the status bar
   bool can_quit = false;  // the desktop app has File > Quit
   std::unique_ptr<store::Storage> storage;  // where the workspace lives
+  std::string read_only_reason;             // non-empty: show the workspace, never save it
   std::string author = "local";             // who makes this copy's changes
 };
 
@@ -39,6 +40,8 @@ class App {
   double next_deadline() const { return autosave_.due_at(); }
   // Saves pending changes now (quitting, the page is being hidden).
   void save_now(double now);
+  // An asynchronous store finished the save it started.
+  void save_finished(bool ok, const std::string& error, double now);
 
   // Re-applies the style; called after a theme change or a scale change.
   void apply_style(float ui_scale) const;
@@ -55,6 +58,8 @@ class App {
 
   const Workspace& workspace() const { return workspace_; }
   const std::string& save_status() const { return save_status_; }
+  // Another tab writes (or the store holds data this version cannot read).
+  bool read_only() const { return !options_.read_only_reason.empty(); }
   const CommandStack& commands() const { return stack_; }
 
  private:
@@ -70,8 +75,11 @@ class App {
   CommandStack stack_;
   AutosavePolicy autosave_;
   bool storage_blocked_ = false;  // the stored data could not be read: never overwrite it
+  bool save_in_flight_ = false;
+  std::uint64_t in_flight_revision_ = 0;
   std::string last_save_error_;
   std::string load_notice_;
+  std::string read_only_reason_;  // set when this copy must not save (another tab writes)
   std::string last_saved_at_;     // "14:03:12 UTC"
   std::string save_status_;
   bool quit_requested_ = false;

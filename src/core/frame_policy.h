@@ -36,11 +36,15 @@ class FramePolicy {
 
   bool idle() const { return pending_ == 0 && deadline_ == kNever; }
 
-  // Call after each drawn frame. A deadline that has passed is consumed.
-  void frame_drawn(double now) {
+  // Call when a frame starts: a deadline that has come is consumed here, so
+  // that requests made while the frame is built are kept for later.
+  void frame_started(double now) {
+    if (now >= deadline_) deadline_ = kNever;
+  }
+  // Call after each drawn frame.
+  void frame_drawn() {
     ++frames_drawn_;
     if (pending_ > 0) --pending_;
-    if (now >= deadline_) deadline_ = kNever;
   }
 
   std::uint64_t frames_drawn() const { return frames_drawn_; }

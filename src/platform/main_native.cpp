@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
            .platform = "desktop",
            .can_quit = true,
            .storage = std::make_unique<store::FileStore>(store::default_data_folder()),
+           .read_only_reason = {},
            .author = "local"});
   Runner runner(app);
   std::string error;

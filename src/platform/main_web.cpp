@@ -5,6 +5,8 @@
 #include <emscripten/eventloop.h>
 
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -13,14 +15,18 @@
 #include "app/app.h"
 #include "core/launch_options.h"
 #include "platform/runner.h"
-#include "store/memory_store.h"
+#include "store/idb_store.h"
 
-// Implemented in web/cairn_lib.js.
+// Implemented in web/cairn_lib.js and web/idb_store.js.
 extern "C" void cairn_js_first_frame();
 extern "C" void cairn_js_fatal(const char* message);
+extern "C" void cairn_idb_start();
 
 namespace {
 
+cairn::LaunchOptions g_launch;
+std::unique_ptr<cairn::store::IdbStore> g_loading_store;  // filled by the page before the app starts
+cairn::store::IdbStore* g_store = nullptr;                // owned by the app once it runs
 cairn::App* g_app = nullptr;
 cairn::Runner* g_runner = nullptr;
 std::string g_reply;  // the last string handed to JavaScript; valid until the next call
@@ -34,6 +40,34 @@ void resume() {
 }
 
 void on_timer(void*) { resume(); }
+
+void main_loop();
+
+// The page has read the stored workspace: create the app and start drawing.
+void start_app() {
+  using namespace cairn;
+  g_store = g_loading_store.get();
+  const std::string read_only = g_store->read_only() ? g_store->message() : std::string();
+  static App app({.theme = g_launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light,
+                  .platform = "web",
+                  .can_quit = false,
+                  .storage = std::move(g_loading_store),
+                  .read_only_reason = read_only,
+                  .author = "local"});
+  static Runner runner(app);
+  std::string error;
+  RunnerOptions options;
+  options.gles = true;
+  options.glsl_version = "#version 300 es";
+  if (!runner.init(options, error)) {
+    cairn_js_fatal(error.c_str());
+    return;
+  }
+  g_runner = &runner;
+  g_app = &app;
+  // Called from JavaScript, so no simulated infinite loop: this returns.
+  emscripten_set_main_loop(main_loop, 0, false);
+}
 
 void main_loop() {
   g_runner->poll_events();
@@ -68,6 +102,31 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
 
 // The automation API (web/boot.js wraps these as window.cairn.*). Strings
 // are UTF-8; a returned pointer stays valid until the next call.
+// The page's IndexedDB reader hands over each stored snapshot (newest
+// first), then says it is done.
+EMSCRIPTEN_KEEPALIVE void cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
+  g_loading_store->add_candidate(std::vector<std::uint8_t>(bytes, bytes + length),
+                                 static_cast<std::uint64_t>(generation));
+}
+
+EMSCRIPTEN_KEEPALIVE void cairn_store_ready(int read_only, const char* message) {
+  g_loading_store->set_ready(read_only != 0, message);
+  start_app();
+}
+
+// A save transaction completed (or failed).
+EMSCRIPTEN_KEEPALIVE void cairn_store_saved(double generation, int ok, const char* message) {
+  if (!g_app) return;
+  g_store->finished(static_cast<std::uint64_t>(generation), ok != 0);
+  g_app->save_finished(ok != 0, message, cairn::Runner::now());
+  cairn_wake();
+}
+
+// The page is being hidden or closed: save now.
+EMSCRIPTEN_KEEPALIVE void cairn_save_now() {
+  if (g_app) g_app->save_now(cairn::Runner::now());
+}
+
 EMSCRIPTEN_KEEPALIVE const char* cairn_exec(const char* command_json) {
   g_reply = g_app->exec_json(command_json, cairn::Runner::now());
   cairn_wake();
@@ -93,28 +152,9 @@ EMSCRIPTEN_KEEPALIVE const char* cairn_import(const char* text) {
 }  // extern "C"
 
 int main(int argc, char** argv) {
-  using namespace cairn;
   const std::vector<std::string_view> args(argv + 1, argv + argc);
-  const LaunchOptions launch = parse_launch_options(args);
-
-  static App app({.theme = launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light,
-                  .platform = "web",
-                  .can_quit = false,
-                  // IndexedDB storage is the next step; until then work lives in memory.
-                  .storage = std::make_unique<store::MemoryStore>(),
-                  .author = "local"});
-  static Runner runner(app);
-  std::string error;
-  RunnerOptions options;
-  options.gles = true;
-  options.glsl_version = "#version 300 es";
-  if (!runner.init(options, error)) {
-    cairn_js_fatal(error.c_str());
-    return 1;
-  }
-  g_runner = &runner;
-  g_app = &app;
-  // 0 fps = the browser's animation frames; never returns.
-  emscripten_set_main_loop(main_loop, 0, true);
+  g_launch = cairn::parse_launch_options(args);
+  g_loading_store = std::make_unique<cairn::store::IdbStore>();
+  cairn_idb_start();  // asynchronous: calls cairn_store_ready, which starts the app
   return 0;
 }

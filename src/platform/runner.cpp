@@ -134,7 +134,9 @@ void Runner::schedule_animations() {
 }
 
 bool Runner::draw_frame_if_due() {
-  if (!policy_.wants_frame(now())) return false;
+  const double started = now();
+  if (!policy_.wants_frame(started)) return false;
+  policy_.frame_started(started);
   update_display_scale();
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -154,7 +156,7 @@ bool Runner::draw_frame_if_due() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(window_);
-  policy_.frame_drawn(now());
+  policy_.frame_drawn();
   return true;
 }
 

@@ -23,6 +23,7 @@ class Storage {
   };
   struct Saved {
     bool ok = false;
+    bool pending = false;  // asynchronous store: the outcome arrives later (App::save_finished)
     std::string error;
     std::uint64_t generation = 0;
   };

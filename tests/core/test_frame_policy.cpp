@@ -9,7 +9,8 @@ namespace {
 int drain(FramePolicy& p, double now) {
   int n = 0;
   while (p.wants_frame(now) && n < 100) {
-    p.frame_drawn(now);
+    p.frame_started(now);
+    p.frame_drawn();
     ++n;
   }
   return n;
@@ -36,7 +37,8 @@ TEST_CASE("activity draws one frame plus the grace frames, then stops") {
 
   // Activity during the grace period restarts it rather than adding up.
   p.on_activity();
-  p.frame_drawn(2.0);
+  p.frame_started(2.0);
+  p.frame_drawn();
   p.on_activity();
   CHECK(drain(p, 2.0) == 4);
 }
@@ -67,4 +69,19 @@ TEST_CASE("zero grace frames draws exactly one frame per activity") {
   drain(p, 0.0);
   p.on_activity();
   CHECK(drain(p, 1.0) == 1);
+}
+
+TEST_CASE("a later deadline requested while a due frame is built is kept") {
+  // A tooltip frame due at 1.0 is being drawn; during it the app asks for an
+  // autosave frame at 1.5. Losing that request would leave changes unsaved.
+  FramePolicy p(0);
+  drain(p, 0.0);
+  p.request_frame_at(1.0);
+  p.frame_started(1.0);
+  p.request_frame_at(1.5);
+  p.frame_drawn();
+  CHECK_FALSE(p.idle());
+  CHECK(p.seconds_until_due(1.2) == doctest::Approx(0.3));
+  CHECK(drain(p, 1.5) == 1);
+  CHECK(p.idle());
 }

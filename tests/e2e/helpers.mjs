@@ -27,7 +27,7 @@ export function freshProfile() {
 // Opens the app in a new browser on `profile` (a fresh one by default).
 // Console errors and page errors are collected in `problems`.
 export async function openApp({ profile = freshProfile(), root = webDir, server, colorScheme = 'light',
-  viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, route } = {}) {
+  viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, route, path: pagePath = '' } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root} has no index.html: build the web app first (cmake --build --preset web-release)`);
   }
@@ -45,7 +45,7 @@ export async function openApp({ profile = freshProfile(), root = webDir, server,
   context.on('request', (request) => requests.push(request.url()));
   if (initScript) await page.addInitScript(initScript);
   if (route) await page.route(route.pattern, route.handler);
-  await page.goto(server.url);
+  await page.goto(server.url + pagePath);
   const close = async () => {
     await context.close();
     if (ownServer) await server.close();

@@ -1,0 +1,41 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/storage.h"
+
+namespace cairn::store {
+
+// The browser store: IndexedDB through web/idb_store.js. Loading is done by
+// the page before the app starts (the snapshots arrive as candidates, newest
+// first); saving is asynchronous and completes through save_finished().
+class IdbStore final : public Storage {
+ public:
+  // Called while the page reads the database, newest generation first.
+  void add_candidate(std::vector<std::uint8_t> bytes, std::uint64_t generation);
+  // The page has read everything; `message` explains a read-only start.
+  void set_ready(bool read_only, std::string message) {
+    read_only_ = read_only;
+    message_ = std::move(message);
+  }
+
+  // The page reports the end of a save; a failed one gives its number back.
+  void finished(std::uint64_t generation, bool ok) {
+    if (!ok && generation == generation_) --generation_;
+  }
+
+  Loaded load() override;
+  Saved save(const Workspace& workspace) override;
+  std::string location() const override { return "this browser (IndexedDB)"; }
+  bool read_only() const { return read_only_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::vector<std::pair<std::vector<std::uint8_t>, std::uint64_t>> candidates_;
+  std::uint64_t generation_ = 0;  // the newest generation stored, readable or not
+  bool read_only_ = false;
+  std::string message_;
+};
+
+}  // namespace cairn::store

@@ -1,0 +1,157 @@
+// IndexedDB storage for the web build (linked with --js-library).
+//
+// Database "cairn", object store "snapshots" keyed by generation, and a
+// "meta" store whose "head" record names the newest generation. A save is one
+// readwrite transaction that checks the head is still the generation this tab
+// last wrote, writes snapshot gen+1 and the new head, and drops generations
+// older than the last three; it counts as done only on the transaction's
+// `complete`. A Web Lock makes one tab the writer; the others open read-only
+// and follow the writer's saves through a BroadcastChannel.
+mergeInto(LibraryManager.library, {
+  $CairnIdb: {
+    db: null,
+    writer: false,
+    channel: null,
+    keep: 3,
+    open: function () {
+      return new Promise(function (resolve, reject) {
+        var request = indexedDB.open('cairn', 1);
+        request.onupgradeneeded = function () {
+          var db = request.result;
+          db.createObjectStore('snapshots');
+          db.createObjectStore('meta');
+        };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { reject(request.error); };
+        request.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
+      });
+    },
+    // Newest generations first, as [{generation, bytes}].
+    readAll: function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction('snapshots', 'readonly');
+        var request = tx.objectStore('snapshots').openCursor(null, 'prev');
+        var found = [];
+        request.onsuccess = function () {
+          var cursor = request.result;
+          if (cursor && found.length < CairnIdb.keep) {
+            found.push({ generation: cursor.key, bytes: new Uint8Array(cursor.value) });
+            cursor.continue();
+          } else {
+            resolve(found);
+          }
+        };
+        request.onerror = function () { reject(request.error); };
+      });
+    },
+    // Hands the stored snapshots to C++ (newest first) and starts the app.
+    deliver: function (found, readOnly, message) {
+      for (var i = 0; i < found.length; ++i) {
+        var bytes = found[i].bytes;
+        var pointer = _malloc(bytes.length || 1);
+        HEAPU8.set(bytes, pointer);
+        _cairn_store_candidate(pointer, bytes.length, found[i].generation);
+        _free(pointer);
+      }
+      var text = message || '';
+      var size = lengthBytesUTF8(text) + 1;
+      var textPointer = _malloc(size);
+      stringToUTF8(text, textPointer, size);
+      _cairn_store_ready(readOnly ? 1 : 0, textPointer);
+      _free(textPointer);
+    },
+    reportSaved: function (generation, ok, message) {
+      var text = message || '';
+      var size = lengthBytesUTF8(text) + 1;
+      var pointer = _malloc(size);
+      stringToUTF8(text, pointer, size);
+      _cairn_store_saved(generation, ok ? 1 : 0, pointer);
+      _free(pointer);
+    },
+  },
+
+  cairn_idb_start__deps: ['$CairnIdb', 'malloc', 'free'],
+  cairn_idb_start: function () {
+    function start(writer) {
+      CairnIdb.writer = writer;
+      CairnIdb.open().then(function (db) {
+        CairnIdb.db = db;
+        return CairnIdb.readAll(db);
+      }).then(function (found) {
+        if (typeof BroadcastChannel === 'function') {
+          CairnIdb.channel = new BroadcastChannel('cairn');
+          CairnIdb.channel.onmessage = function (event) {
+            if (!CairnIdb.writer && event.data && event.data.saved && Module.onCairnOtherTabSaved) Module.onCairnOtherTabSaved(event.data.saved);
+          };
+        }
+        CairnIdb.deliver(found, !writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only. Close the other tab and reload to edit here.');
+      }).catch(function (error) {
+        CairnIdb.deliver([], true, 'Browser storage is not available (' + (error && error.message || error) + '); nothing will be saved.');
+      });
+    }
+    if (typeof indexedDB === 'undefined') {
+      CairnIdb.deliver([], true, 'This browser offers no IndexedDB storage; nothing will be saved.');
+      return;
+    }
+    if (navigator.locks && navigator.locks.request) {
+      // Held for the life of the tab: the promise never resolves.
+      navigator.locks.request('cairn-writer', { ifAvailable: true }, function (lock) {
+        start(lock !== null);
+        return lock ? new Promise(function () {}) : undefined;
+      });
+    } else {
+      start(true);
+    }
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(function (granted) { Module.cairnPersisted = granted; });
+    }
+  },
+
+  cairn_idb_save__deps: ['$CairnIdb'],
+  cairn_idb_save: function (pointer, length, generation) {
+    var bytes = HEAPU8.slice(pointer, pointer + length).buffer;  // copied: the heap may move
+    var db = CairnIdb.db;
+    if (!db || !CairnIdb.writer) {
+      CairnIdb.reportSaved(generation, false, 'this tab is read-only');
+      return;
+    }
+    var failed = null;
+    var tx;
+    try {
+      tx = db.transaction(['snapshots', 'meta'], 'readwrite');
+    } catch (error) {
+      CairnIdb.reportSaved(generation, false, String(error && error.message || error));
+      return;
+    }
+    var meta = tx.objectStore('meta');
+    var snapshots = tx.objectStore('snapshots');
+    var head = meta.get('head');
+    head.onsuccess = function () {
+      var current = head.result || 0;
+      if (current !== generation - 1) {
+        failed = 'the stored workspace changed under this tab (generation ' + current + ', expected ' + (generation - 1) + ')';
+        tx.abort();
+        return;
+      }
+      try {
+        snapshots.put(bytes, generation);
+        meta.put(generation, 'head');
+        if (generation > CairnIdb.keep) snapshots.delete(IDBKeyRange.upperBound(generation - CairnIdb.keep));
+      } catch (error) {  // put() throws synchronously for quota and clone errors
+        failed = error && error.name === 'QuotaExceededError' ? 'the browser storage quota is full'
+          : String(error && (error.message || error.name));
+        tx.abort();
+      }
+    };
+    tx.oncomplete = function () {
+      CairnIdb.reportSaved(generation, true, '');
+      if (CairnIdb.channel) CairnIdb.channel.postMessage({ saved: generation });
+    };
+    tx.onabort = function () {
+      var error = tx.error;
+      var reason = failed || (error && error.name === 'QuotaExceededError'
+        ? 'the browser storage quota is full' : String(error && (error.message || error.name) || 'the save was aborted'));
+      CairnIdb.reportSaved(generation, false, reason);
+    };
+  },
+});
