@@ -103,20 +103,10 @@ void App::autosave(double now) {
     update_save_status();
     return;
   }
-  const std::uint64_t revision = stack_.revision();
+  in_flight_revision_ = stack_.revision();
   const store::Storage::Saved saved = options_.storage->save(workspace_);
-  if (saved.ok && saved.pending) {
-    save_in_flight_ = true;
-    in_flight_revision_ = revision;
-  } else if (saved.ok) {
-    autosave_.saved(revision);
-    last_save_error_.clear();
-    const std::string stamp = format_timestamp(utc_now());
-    last_saved_at_ = stamp.substr(11, 8) + " UTC";
-  } else {
-    autosave_.failed(now);
-    last_save_error_ = saved.error;  // the data stays in memory; saving is retried
-  }
+  save_in_flight_ = true;
+  if (!saved.pending) save_finished(saved.ok, saved.error, now);
   update_save_status();
 }
 

@@ -93,19 +93,22 @@ test('a damaged newest record falls back to the previous generation and says so'
   }
 });
 
+// Lets a test make the snapshot store full: window.__quotaFull = true.
+function quotaSwitch() {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__quotaFull && this.name === 'snapshots') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+}
+
 // Chromium 156's Storage.overrideQuotaForOrigin did not make IndexedDB
 // writes of an existing database fail here (it does for a new database), so
 // the quota error is raised the way IndexedDB raises it: put() throws a
 // QuotaExceededError DOMException.
 test('a full storage quota is shown, the data stays in memory, and the stored data is intact', async () => {
   const app = await openApp({
-    initScript: () => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (...args) {
-        if (window.__quotaFull && this.name === 'snapshots') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-        return put.apply(this, args);
-      };
-    },
+    initScript: quotaSwitch,
   });
   try {
     await waitReady(app.page);
@@ -135,13 +138,7 @@ test('a full storage quota is shown, the data stays in memory, and the stored da
 
 test('after a failed save the stored data is the last good save', async () => {
   const app = await openApp({
-    initScript: () => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (...args) {
-        if (window.__quotaFull && this.name === 'snapshots') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-        return put.apply(this, args);
-      };
-    },
+    initScript: quotaSwitch,
   });
   try {
     await waitReady(app.page);
