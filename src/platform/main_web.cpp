@@ -100,8 +100,6 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
   resume();
 }
 
-// The automation API (web/boot.js wraps these as window.cairn.*). Strings
-// are UTF-8; a returned pointer stays valid until the next call.
 // The page's IndexedDB reader hands over each stored snapshot (newest
 // first), then says it is done.
 EMSCRIPTEN_KEEPALIVE void cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
@@ -127,23 +125,32 @@ EMSCRIPTEN_KEEPALIVE void cairn_save_now() {
   if (g_app) g_app->save_now(cairn::Runner::now());
 }
 
+// The automation API (web/boot.js wraps these as window.cairn.*). Strings
+// are UTF-8; a returned pointer stays valid until the next call. Before the
+// stored workspace is loaded there is no app yet: await cairn.ready.
+constexpr const char* kNotStarted = R"({"ok":false,"error":"Cairn is still starting: await cairn.ready first"})";
+
 EMSCRIPTEN_KEEPALIVE const char* cairn_exec(const char* command_json) {
+  if (!g_app) return kNotStarted;
   g_reply = g_app->exec_json(command_json, cairn::Runner::now());
   cairn_wake();
   return g_reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cairn_state() {
+  if (!g_app) return kNotStarted;
   g_reply = g_app->state_json();
   return g_reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cairn_export(const char* project_id) {
+  if (!g_app) return "";
   g_reply = g_app->export_json(project_id);
   return g_reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cairn_import(const char* text) {
+  if (!g_app) return kNotStarted;
   g_reply = g_app->import_json(text, cairn::Runner::now());
   cairn_wake();
   return g_reply.c_str();
