@@ -78,6 +78,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.save_status = save_status_;
   info.save_failed = storage_blocked_ || !last_save_error_.empty();
 
+  const std::string shown_status = save_status_;
   ui::ShellActions actions = ui::draw_shell(shell_, info);
   if (actions.quit) quit_requested_ = true;
   if (actions.toggle_theme) {
@@ -88,6 +89,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   if (actions.undo && !read_only()) stack_.undo();
   if (actions.redo && !read_only()) stack_.redo();
   autosave(now);
+  if (save_status_ != shown_status) redraw_requested_ = true;
 }
 
 void App::run(ui::CommandSink& sink, double now) {
@@ -123,6 +125,7 @@ void App::save_finished(bool ok, const std::string& error, double now) {
     last_save_error_ = error;  // the data stays in memory; saving is retried
   }
   update_save_status();
+  redraw_requested_ = true;
 }
 
 void App::save_now(double now) {

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/autosave.h"
 #include "core/command_stack.h"
@@ -38,6 +39,9 @@ class App {
 
   // When the app next needs a frame without input (a pending save); < 0: never.
   double next_deadline() const { return autosave_.due_at(); }
+  // True once after something changed that the last frame did not show yet
+  // (a save finished while the frame was built): the runner draws again.
+  bool take_redraw_request() { return std::exchange(redraw_requested_, false); }
   // Saves pending changes now (quitting, the page is being hidden).
   void save_now(double now);
   // An asynchronous store finished the save it started.
@@ -82,6 +86,7 @@ class App {
   std::string read_only_reason_;  // set when this copy must not save (another tab writes)
   std::string last_saved_at_;     // "14:03:12 UTC"
   std::string save_status_;
+  bool redraw_requested_ = false;
   bool quit_requested_ = false;
 };
 

@@ -146,6 +146,7 @@ bool Runner::draw_frame_if_due() {
   schedule_animations();
   // The app may need a frame later without input (a pending autosave).
   if (const double deadline = app_.next_deadline(); deadline >= 0) policy_.request_frame_at(deadline);
+  if (app_.take_redraw_request()) policy_.on_activity();
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
