@@ -29,14 +29,9 @@ ApplyResult CommandStack::undo() {
   if (undo_.empty()) return {false, "nothing to undo", {}, {}};
   Step step = std::move(undo_.back());
   undo_.pop_back();
-  step.inverse.at = clock_();
-  step.inverse.author = author_;
-  ApplyResult result = apply(workspace_, step.inverse);
+  ApplyResult result = replay(step.inverse);
   if (!result.ok) return result;  // cannot happen for an inverse; the step is dropped
-  ++revision_;
-  record(result.changes, false);
   redo_.push_back(std::move(step));
-  sealed_ = true;
   return result;
 }
 
@@ -44,34 +39,26 @@ ApplyResult CommandStack::redo() {
   if (redo_.empty()) return {false, "nothing to redo", {}, {}};
   Step step = std::move(redo_.back());
   redo_.pop_back();
-  step.forward.at = clock_();
-  step.forward.author = author_;
-  ApplyResult result = apply(workspace_, step.forward);
+  ApplyResult result = replay(step.forward);
+  if (!result.ok) return result;
+  step.inverse = result.inverse;
+  undo_.push_back(std::move(step));
+  return result;
+}
+
+ApplyResult CommandStack::replay(Command& command) {
+  command.at = clock_();
+  command.author = author_;
+  ApplyResult result = apply(workspace_, command);
   if (!result.ok) return result;
   ++revision_;
   record(result.changes, false);
-  step.inverse = result.inverse;
-  undo_.push_back(std::move(step));
   sealed_ = true;
   return result;
 }
 
-const std::vector<Change>& CommandStack::history(Id id) const {
-  static const std::vector<Change> kNone;
-  const auto it = history_.find(id);
-  return it == history_.end() ? kNone : it->second;
-}
-
 void CommandStack::record(std::vector<std::pair<Id, Change>>& changes, bool merge_with_last) {
-  for (auto& [id, change] : changes) {
-    std::vector<Change>& log = history_[id];
-    if (merge_with_last && !log.empty() && log.back().what == change.what) {
-      log.back().after = std::move(change.after);
-      log.back().at = change.at;
-    } else {
-      log.push_back(std::move(change));
-    }
-  }
+  for (auto& [id, change] : changes) workspace_.record(id, std::move(change), merge_with_last);
 }
 
 }  // namespace cairn

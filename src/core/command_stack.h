@@ -3,7 +3,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/commands.h"
@@ -38,8 +37,8 @@ class CommandStack {
   // Grows with every change (exec, undo, redo): autosave and views watch it.
   std::uint64_t revision() const { return revision_; }
 
-  // What changed on an item and when, oldest first.
-  const std::vector<Change>& history(Id id) const;
+  // What changed on an item and when, oldest first (kept in the workspace).
+  const std::vector<Change>& history(Id id) const { return workspace_.history(id); }
 
   const Workspace& workspace() const { return workspace_; }
 
@@ -51,13 +50,14 @@ class CommandStack {
   };
 
   void record(std::vector<std::pair<Id, Change>>& changes, bool merge_with_last);
+  // Applies a stored command again (undo or redo), stamped now.
+  ApplyResult replay(Command& command);
 
   Workspace& workspace_;
   std::string author_;
   Clock clock_;
   std::vector<Step> undo_;
   std::vector<Step> redo_;
-  std::unordered_map<Id, std::vector<Change>> history_;
   std::uint64_t revision_ = 0;
   bool sealed_ = true;
 };

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/change.h"
 #include "core/model.h"
 #include "core/time.h"
 #include "core/value.h"
@@ -45,16 +46,6 @@ struct Command {
   Timestamp at;        // when the change was made (UTC)
   std::string author;  // who made it
   std::string label;   // for people: "Rename task", shown by undo
-};
-
-// One recorded change of one item, for its history.
-struct Change {
-  Timestamp at;
-  std::string author;
-  std::string what;  // "created", "removed", "restored" or a field name
-  Value before;
-  Value after;
-  bool operator==(const Change&) const = default;
 };
 
 struct ApplyResult {

@@ -25,7 +25,7 @@ struct Id {
   static std::optional<Id> parse(std::string_view text);
 
   template <class Archive>
-  void serialize(Archive& archive) {
+  void serialize(Archive& archive, std::uint32_t /*version*/) {
     archive(hi, lo);
   }
 };

@@ -14,7 +14,7 @@ struct Timestamp {
   auto operator<=>(const Timestamp&) const = default;
 
   template <class Archive>
-  void serialize(Archive& archive) {
+  void serialize(Archive& archive, std::uint32_t /*version*/) {
     archive(ms);
   }
 };
@@ -26,7 +26,7 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 
   template <class Archive>
-  void serialize(Archive& archive) {
+  void serialize(Archive& archive, std::uint32_t /*version*/) {
     archive(days);
   }
 };

@@ -15,7 +15,7 @@ namespace cairn {
 struct Null {
   bool operator==(const Null&) const = default;
   template <class Archive>
-  void serialize(Archive&) {}
+  void serialize(Archive&, std::uint32_t /*version*/) {}
 };
 
 using StringList = std::vector<std::string>;

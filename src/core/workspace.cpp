@@ -31,6 +31,23 @@ void Workspace::insert_any(AnyItem item) {
   std::visit([this](auto&& typed) { insert(std::move(typed)); }, std::move(item));
 }
 
+const std::vector<Change>& Workspace::history(Id id) const {
+  static const std::vector<Change> kNone;
+  const auto it = history_.find(id);
+  return it == history_.end() ? kNone : it->second;
+}
+
+void Workspace::record(Id id, Change change, bool merge_with_last) {
+  std::vector<Change>& log = history_[id];
+  if (merge_with_last && !log.empty() && log.back().what == change.what) {
+    log.back().after = std::move(change.after);
+    log.back().at = change.at;
+    return;
+  }
+  log.push_back(std::move(change));
+  if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
+}
+
 AnyItem Workspace::erase(Id id) {
   const std::size_t kind = kind_of(id);
   AnyItem removed = visit_kind(kind, [&]<class T>(T*) -> AnyItem {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/change.h"
 #include "core/model.h"
 
 namespace cairn {
@@ -70,7 +71,21 @@ class Workspace {
   const std::vector<Id>& children_of(Id id) const;
   std::size_t size() const { return kinds_.size(); }
 
-  bool operator==(const Workspace& other) const { return maps_ == other.maps_; }
+  // What changed on an item and when, oldest first. Kept for removed items
+  // too (an undo may restore them); the store saves the histories of the
+  // items that exist.
+  static constexpr std::size_t kMaxChangesPerItem = 200;
+  const std::vector<Change>& history(Id id) const;
+  const std::unordered_map<Id, std::vector<Change>>& histories() const { return history_; }
+  // Appends a change, or folds it into the last one (keystrokes in one
+  // field). The oldest changes beyond kMaxChangesPerItem are dropped.
+  void record(Id id, Change change, bool merge_with_last = false);
+  void clear_history() { history_.clear(); }
+
+  // Same items with the same values (histories aside).
+  bool same_items(const Workspace& other) const { return maps_ == other.maps_; }
+  // Same items and same histories: everything the store keeps.
+  bool operator==(const Workspace& other) const { return same_items(other) && history_ == other.history_; }
 
   // Adding and removing keep the indexes right. Callers (core/commands.cpp,
   // the store) check parents and ids first.
@@ -96,6 +111,7 @@ class Workspace {
   typename detail::MapsOf<ItemTypes>::type maps_;
   std::unordered_map<Id, std::size_t> kinds_;
   std::unordered_map<Id, std::vector<Id>> children_;
+  std::unordered_map<Id, std::vector<Change>> history_;
 };
 
 // Id and parent of any item.

@@ -9,14 +9,18 @@
 #include <cstring>
 #include <span>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace cairn::store {
 
 class CheckedBinaryInputArchive
     : public cereal::InputArchive<CheckedBinaryInputArchive, cereal::AllowEmptyClassElision> {
  public:
-  explicit CheckedBinaryInputArchive(std::span<const std::uint8_t> bytes)
-      : InputArchive(this), bytes_(bytes) {}
+  // `class_versions`: false for data written before the snapshot used
+  // cereal class versions (schema 1); every type then reads as version 0.
+  explicit CheckedBinaryInputArchive(std::span<const std::uint8_t> bytes, bool class_versions = true)
+      : InputArchive(this), bytes_(bytes), class_versions_(class_versions) {}
 
   void loadBinary(void* data, std::size_t size) {
     if (size > remaining())
@@ -28,10 +32,12 @@ class CheckedBinaryInputArchive
 
   std::size_t remaining() const { return bytes_.size() - offset_; }
   std::size_t offset() const { return offset_; }
+  bool class_versions() const { return class_versions_; }
 
  private:
   std::span<const std::uint8_t> bytes_;
   std::size_t offset_ = 0;
+  bool class_versions_ = true;
 };
 
 template <class T>
@@ -51,6 +57,13 @@ inline void CEREAL_LOAD_FUNCTION_NAME(CheckedBinaryInputArchive& ar, bool& b) {
 
 template <class T>
 void CEREAL_SERIALIZE_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::NameValuePair<T>& t) {
+  // cereal reads a type's class version through this name-value pair.
+  if constexpr (std::is_same_v<std::remove_cvref_t<T>, std::uint32_t>) {
+    if (!ar.class_versions() && std::strcmp(t.name, "cereal_class_version") == 0) {
+      t.value = 0;
+      return;
+    }
+  }
   ar(t.value);
 }
 
@@ -68,6 +81,16 @@ void CEREAL_SERIALIZE_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::SizeT
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::BinaryData<T>& bd) {
   ar.loadBinary(bd.data, static_cast<std::size_t>(bd.size));
+}
+
+// cereal's own vector loader resizes to the claimed count first: 32 bytes of
+// std::string per byte of input. Growing as strings arrive keeps memory
+// proportional to the bytes actually read.
+inline void CEREAL_LOAD_FUNCTION_NAME(CheckedBinaryInputArchive& ar, std::vector<std::string>& list) {
+  cereal::size_type count = 0;
+  ar(cereal::make_size_tag(count));
+  list.clear();
+  for (cereal::size_type i = 0; i < count; ++i) ar(list.emplace_back());
 }
 
 }  // namespace cairn::store

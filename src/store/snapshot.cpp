@@ -5,12 +5,14 @@
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_set>
 
 #include "core/fields.h"
 #include "store/checked_binary_archive.h"
 #include "store/envelope.h"
+#include "store/persisted_types.h"
 
 namespace cairn::store {
 namespace {
@@ -21,9 +23,9 @@ using Input = CheckedBinaryInputArchive;
 template <class T>
 void save_table(Output& ar, const std::map<Id, T>& items) {
   const auto fields = fields_of<T>();
-  std::vector<std::string> names;
-  for (const auto& f : fields) names.emplace_back(f.name);
-  ar(std::string(T::kKind), names, cereal::make_size_tag(static_cast<std::uint64_t>(items.size())));
+  TableHeader header{std::string(T::kKind), {}, items.size()};
+  for (const auto& f : fields) header.fields.emplace_back(f.name);
+  ar(header);
   for (const auto& [id, item] : items) {
     ar(item.id, item.parent);
     for (const auto& f : fields) ar(f.get(item));
@@ -86,6 +88,41 @@ std::string check_structure(const Workspace& ws) {
   return error;
 }
 
+// Schema 2 on: after the tables, the history of every item that exists,
+// in id order so that equal workspaces give equal bytes.
+void save_histories(Output& ar, const Workspace& ws) {
+  std::vector<std::pair<Id, const std::vector<Change>*>> logs;
+  for (const auto& [id, log] : ws.histories())
+    if (ws.contains(id) && !log.empty()) logs.emplace_back(id, &log);
+  std::sort(logs.begin(), logs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  ar(cereal::make_size_tag(static_cast<std::uint64_t>(logs.size())));
+  for (const auto& [id, log] : logs) {
+    ar(id, cereal::make_size_tag(static_cast<std::uint64_t>(log->size())));
+    for (const Change& change : *log) ar(change);
+  }
+}
+
+// Read change by change (not through cereal's vector loader, which would
+// allocate the claimed count up front).
+void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings) {
+  std::uint64_t items = 0;
+  ar(cereal::make_size_tag(items));
+  std::uint64_t orphans = 0;
+  for (std::uint64_t i = 0; i < items; ++i) {
+    Id id;
+    std::uint64_t count = 0;
+    ar(id, cereal::make_size_tag(count));
+    const bool known = ws.contains(id);
+    orphans += known ? 0 : 1;
+    for (std::uint64_t c = 0; c < count; ++c) {
+      Change change;
+      ar(change);
+      if (known) ws.record(id, std::move(change));
+    }
+  }
+  if (orphans > 0) warnings.push_back("the history of " + std::to_string(orphans) + " missing items was skipped");
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> save_snapshot(const Workspace& workspace) {
@@ -96,6 +133,7 @@ std::vector<std::uint8_t> save_snapshot(const Workspace& workspace) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (save_table(ar, workspace.all<std::tuple_element_t<I, ItemTypes>>()), ...);
     }(std::make_index_sequence<kItemKindCount>{});
+    save_histories(ar, workspace);
   }
   const std::string bytes = std::move(stream).str();
   return {bytes.begin(), bytes.end()};
@@ -109,25 +147,25 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
     return result;
   }
   try {
-    Input ar(payload);
+    // Schema 1 had no class versions and no histories.
+    Input ar(payload, /*class_versions=*/schema >= 2);
     std::uint64_t tables = 0;
     ar(cereal::make_size_tag(tables));
     for (std::uint64_t t = 0; t < tables; ++t) {
-      std::string kind;
-      std::vector<std::string> names;
-      std::uint64_t count = 0;
-      ar(kind, names, cereal::make_size_tag(count));
-      const std::size_t index = kind_index_of(kind);
+      TableHeader table;
+      ar(table);
+      const std::size_t index = kind_index_of(table.kind);
       if (index == kItemKindCount) {
-        result.warnings.push_back("items of unknown kind '" + kind + "' were skipped");
-        skip_items(ar, names.size(), count);
+        result.warnings.push_back("items of unknown kind '" + table.kind + "' were skipped");
+        skip_items(ar, table.fields.size(), table.rows);
         continue;
       }
       visit_kind(index, [&]<class T>(T*) {
-        load_items<T>(ar, names, count, result.workspace, result.warnings);
+        load_items<T>(ar, table.fields, table.rows, result.workspace, result.warnings);
         return 0;
       });
     }
+    if (schema >= 2) load_histories(ar, result.workspace, result.warnings);
     if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
     if (std::string error = check_structure(result.workspace); !error.empty()) throw cereal::Exception(error);
   } catch (const std::exception& e) {

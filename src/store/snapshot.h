@@ -10,7 +10,9 @@ namespace cairn::store {
 
 // The schema of the snapshot payload. Bump it when the meaning of stored
 // data changes, and teach load_snapshot to migrate from the older one.
-inline constexpr std::uint16_t kSchemaVersion = 1;
+//   1: item tables.
+//   2: cereal class versions on every persisted type; item histories.
+inline constexpr std::uint16_t kSchemaVersion = 2;
 
 // Binary snapshot of a workspace (the payload inside an envelope).
 //
@@ -19,7 +21,7 @@ inline constexpr std::uint16_t kSchemaVersion = 1;
 // and then per item: id, parent, one Value per field. Because names are
 // stored once per table, a later version can add, drop or reorder fields
 // and still read this file: unknown fields are skipped, missing ones keep
-// their defaults.
+// their defaults. After the tables (schema 2 on): the history of each item.
 std::vector<std::uint8_t> save_snapshot(const Workspace& workspace);
 
 struct LoadedSnapshot {

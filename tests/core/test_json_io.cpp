@@ -20,13 +20,13 @@ Workspace imported(const std::string& json, const Workspace& into = {}) {
 
 TEST_CASE("1000 random workspaces survive export to JSON and import, every field") {
   for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
-    const Workspace original = testing::random_workspace(seed, 1 + static_cast<int>(seed % 2), 2);
+    const Workspace original = testing::random_workspace(seed, 1 + static_cast<int>(seed % 2), 2, /*history=*/false);
     CHECK(imported(export_json(original)) == original);
   }
 }
 
 TEST_CASE("exporting one project takes exactly its items") {
-  const Workspace ws = testing::random_workspace(7, 3, 2);
+  const Workspace ws = testing::random_workspace(7, 3, 2, false);
   const Id first = ws.all<Project>().begin()->first;
   const Workspace one = imported(export_json(ws, first));
   CHECK(one.all<Project>().size() == 1);
@@ -43,7 +43,7 @@ TEST_CASE("exporting one project takes exactly its items") {
 }
 
 TEST_CASE("importing into a workspace that has the same ids makes a copy with references rewritten") {
-  const Workspace ws = testing::random_workspace(8, 1, 2);
+  const Workspace ws = testing::random_workspace(8, 1, 2, false);
   const std::string json = export_json(ws);
   const Workspace twice = imported(json, ws);
   CHECK(twice.size() == 2 * ws.size());

@@ -97,22 +97,90 @@ TEST_CASE("the envelope explains what is wrong") {
   CHECK(open(bytes).error.find("checksum") != std::string::npos);
 }
 
-// The schema-1 golden file: a snapshot written by this version and committed.
-// Later versions must keep reading it (that is the migration test). Rewrite
-// it only on purpose: CAIRN_UPDATE_GOLDEN=1.
-TEST_CASE("the committed schema-1 golden snapshot still loads, unchanged") {
-  const std::string path = std::string(CAIRN_TEST_DATA_DIR) + "/golden/workspace-schema1.cairn";
-  const Workspace expected = testing::random_workspace(20261126, 2, 3);
-  if (std::getenv("CAIRN_UPDATE_GOLDEN")) {
-    const auto bytes = encode_workspace(expected, 1);
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                static_cast<std::streamsize>(bytes.size()));
-  }
+namespace {
+
+std::vector<std::uint8_t> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE_MESSAGE(in.good(), "missing golden file " << path);
-  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Rewrites a golden file only on purpose: CAIRN_UPDATE_GOLDEN=<schema>.
+void maybe_update_golden(const std::string& path, const Workspace& ws, std::uint16_t schema) {
+  const char* update = std::getenv("CAIRN_UPDATE_GOLDEN");
+  if (!update || std::to_string(schema) != update) return;
+  REQUIRE(schema == kSchemaVersion);  // only the current schema can be written
+  const auto bytes = encode_workspace(ws, 1);
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string golden_path(int schema) {
+  return std::string(CAIRN_TEST_DATA_DIR) + "/golden/workspace-schema" + std::to_string(schema) + ".cairn";
+}
+
+}  // namespace
+
+// Golden files: snapshots written by earlier versions and committed. Every
+// later version must keep reading them; that is the migration test.
+
+TEST_CASE("schema 1 (no class versions, no histories) migrates: same items, empty histories") {
+  const Workspace expected = testing::random_workspace(20261126, 2, 3, /*history=*/false);
+  const auto bytes = read_file(golden_path(1));
+  REQUIRE(open(bytes).schema == 1);
+  const Decoded d = decode_workspace(bytes);
+  REQUIRE_MESSAGE(d.ok, d.error);
+  CHECK(d.snapshot.warnings.empty());
+  CHECK(d.snapshot.workspace == expected);
+  CHECK(d.snapshot.workspace.size() > 50);
+  CHECK(d.snapshot.workspace.histories().empty());
+
+  // Saved again it is a schema-2 snapshot that reads back the same.
+  const auto resaved = encode_workspace(d.snapshot.workspace, d.generation + 1);
+  CHECK(open(resaved).schema == kSchemaVersion);
+  const Decoded again = decode_workspace(resaved);
+  REQUIRE_MESSAGE(again.ok, again.error);
+  CHECK(again.snapshot.workspace == expected);
+}
+
+TEST_CASE("the committed schema-2 golden snapshot loads with every item's history") {
+  const Workspace expected = testing::random_workspace(20261127, 2, 3, /*history=*/true);
+  maybe_update_golden(golden_path(2), expected, 2);
+  const auto bytes = read_file(golden_path(2));
+  REQUIRE(open(bytes).schema == 2);
   const Decoded d = decode_workspace(bytes);
   REQUIRE_MESSAGE(d.ok, d.error);
   CHECK(d.snapshot.workspace == expected);
-  CHECK(d.snapshot.workspace.size() > 50);
+  std::size_t changes = 0;
+  for (const auto& [id, log] : d.snapshot.workspace.histories()) changes += log.size();
+  CHECK(changes > d.snapshot.workspace.size());  // "created" plus the fields set
+  // Same workspace, same bytes: histories are written in a stable order.
+  CHECK(encode_workspace(expected, 1) == bytes);
+}
+
+TEST_CASE("histories of removed items are not saved; the items' own histories are") {
+  Workspace ws = testing::random_workspace(9, 1, 1);
+  const Id project = ws.all<Project>().begin()->first;
+  Command remove;
+  remove.ops.push_back(RemoveItem{project});
+  ApplyResult removed = apply(ws, remove);
+  REQUIRE(removed.ok);
+  for (auto& [id, change] : removed.changes) ws.record(id, std::move(change));
+  CHECK(ws.history(project).back().what == "removed");
+
+  const Decoded d = decode_workspace(encode_workspace(ws, 2));
+  REQUIRE_MESSAGE(d.ok, d.error);
+  CHECK(d.snapshot.workspace.size() == 0);
+  CHECK(d.snapshot.workspace.histories().empty());
+}
+
+TEST_CASE("a hostile history count is refused before anything is allocated") {
+  Workspace ws;
+  const auto payload = save_snapshot(ws);
+  // An empty workspace: the table heads, then the history count (8 bytes) at the end.
+  std::vector<std::uint8_t> hostile(payload.begin(), payload.end() - 8);
+  for (int i = 0; i < 8; ++i) hostile.push_back(0xFF);
+  const LoadedSnapshot loaded = load_snapshot(hostile, kSchemaVersion);
+  CHECK_FALSE(loaded.ok);
+  CHECK(loaded.error.find("claims") != std::string::npos);
 }

@@ -36,7 +36,7 @@ const std::vector<std::string_view>& all_enum_names() {
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : rng_(seed), ids_(seed ^ 0x5DEECE66Dull) {}
+  Generator(std::uint64_t seed, bool history) : rng_(seed), ids_(seed ^ 0x5DEECE66Dull), history_(history) {}
 
   std::string text() {
     static const char* kPieces[] = {"data", " ", "Label", "é", "ü", "中文", "\n", "\"q\"", ",", "\t", "🚀", "x"};
@@ -76,12 +76,12 @@ class Generator {
       const Id id = ids_.next();
       Command c;
       c.ops.push_back(CreateItem{std::string(T::kKind), id, parent, {}});
-      apply(ws, c);
+      run(ws, c);
       for (const FieldDef<T>& f : fields_of<T>()) {
         for (int attempt = 0; attempt < 6; ++attempt) {
           Command set;
           set.ops.push_back(SetField{id, std::string(f.name), like(f.get(*ws.find<T>(id)))});
-          if (apply(ws, set).ok) break;
+          if (run(ws, set)) break;
         }
       }
       children_of_kind<T>(ws, id, max_items);
@@ -89,6 +89,19 @@ class Generator {
   }
 
  private:
+  // Applies a command and, like CommandStack, records what changed. Times
+  // and authors come from a counter, not from rng_, so the items stay the
+  // same with or without history.
+  bool run(Workspace& ws, Command& command) {
+    ++changes_;
+    command.at = Timestamp{1'780'000'000'000 + changes_ * 1'250};
+    command.author = changes_ % 3 ? "Ana Lima" : "李雷";
+    ApplyResult result = apply(ws, command);
+    if (result.ok && history_)
+      for (auto& [id, change] : result.changes) ws.record(id, std::move(change));
+    return result.ok;
+  }
+
   // Items nested under T. (A recursive template: clang 14 crashes on the
   // equivalent fold over a generic lambda.)
   template <class T, std::size_t I = 0>
@@ -103,13 +116,15 @@ class Generator {
 
   std::mt19937_64 rng_;
   IdSource ids_;
+  bool history_;
+  std::int64_t changes_ = 0;
 };
 
 }  // namespace
 
-Workspace random_workspace(std::uint64_t seed, int projects, int max_items_per_kind) {
+Workspace random_workspace(std::uint64_t seed, int projects, int max_items_per_kind, bool history) {
   Workspace ws;
-  Generator gen(seed);
+  Generator gen(seed, history);
   gen.add_items<Project>(ws, Id{}, projects, max_items_per_kind);
   return ws;
 }

@@ -9,7 +9,8 @@ namespace cairn::testing {
 // of every kind (nested where the model nests them) and random values in
 // every field: text with non-ASCII characters, unset optionals, extreme
 // numbers. Built through commands, so it is always a valid workspace.
+// With `history`, each item's history holds the changes that built it.
 // The same seed always gives the same workspace.
-Workspace random_workspace(std::uint64_t seed, int projects = 2, int max_items_per_kind = 4);
+Workspace random_workspace(std::uint64_t seed, int projects = 2, int max_items_per_kind = 4, bool history = true);
 
 }  // namespace cairn::testing
