@@ -60,6 +60,10 @@
     exportJSON: (projectId) => callWithText('_cairn_export', projectId || ''),
     importJSON: (text) => JSON.parse(callWithText('_cairn_import', String(text))),
     firstFrameMs: null,  // milliseconds from navigation start to the first frame
+    // IndexedDB read at start and the last write (ms, bytes), for benchmarks.
+    get storeTimings() {
+      return window.Module && window.Module.cairnStoreTimings ? { ...window.Module.cairnStoreTimings } : null;
+    },
   };
 
   // --- Feature checks ---------------------------------------------------------

@@ -13,6 +13,8 @@ mergeInto(LibraryManager.library, {
     writer: false,
     channel: null,
     keep: 3,
+    // Read and write times for benchmarks (window.cairn.storeTimings).
+    timings: { readMs: 0, writeMs: 0, bytes: 0 },
     open: function () {
       return new Promise(function (resolve, reject) {
         var request = indexedDB.open('cairn', 1);
@@ -72,12 +74,15 @@ mergeInto(LibraryManager.library, {
 
   cairn_idb_start__deps: ['$CairnIdb', 'malloc', 'free'],
   cairn_idb_start: function () {
+    Module.cairnStoreTimings = CairnIdb.timings;
     function start(writer) {
       CairnIdb.writer = writer;
+      var readStarted = performance.now();
       CairnIdb.open().then(function (db) {
         CairnIdb.db = db;
         return CairnIdb.readAll(db);
       }).then(function (found) {
+        CairnIdb.timings.readMs = performance.now() - readStarted;
         if (typeof BroadcastChannel === 'function') {
           CairnIdb.channel = new BroadcastChannel('cairn');
           CairnIdb.channel.onmessage = function (event) {
@@ -116,6 +121,7 @@ mergeInto(LibraryManager.library, {
       return;
     }
     var failed = null;
+    var started = performance.now();
     var tx;
     try {
       tx = db.transaction(['snapshots', 'meta'], 'readwrite');
@@ -144,6 +150,8 @@ mergeInto(LibraryManager.library, {
       }
     };
     tx.oncomplete = function () {
+      CairnIdb.timings.writeMs = performance.now() - started;
+      CairnIdb.timings.bytes = bytes.byteLength;
       CairnIdb.reportSaved(generation, true, '');
       if (CairnIdb.channel) CairnIdb.channel.postMessage({ saved: generation });
     };

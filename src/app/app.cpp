@@ -12,6 +12,10 @@
 namespace cairn {
 namespace {
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 Timestamp utc_now() {
   using namespace std::chrono;
   return Timestamp{duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()};
@@ -43,7 +47,9 @@ std::string result_json(bool ok, const std::string& error, const std::vector<std
 App::App(AppOptions options)
     : options_(std::move(options)), stack_(workspace_, options_.author, utc_now) {
   if (options_.storage) {
+    const auto started = std::chrono::steady_clock::now();
     store::Storage::Loaded loaded = options_.storage->load();
+    load_ms_ = milliseconds_since(started);
     if (loaded.ok) {
       workspace_ = std::move(loaded.workspace);
       load_notice_ = loaded.notice;
@@ -106,7 +112,9 @@ void App::autosave(double now) {
     return;
   }
   in_flight_revision_ = stack_.revision();
+  const auto started = std::chrono::steady_clock::now();
   const store::Storage::Saved saved = options_.storage->save(workspace_);
+  save_call_ms_ = milliseconds_since(started);
   save_in_flight_ = true;
   if (!saved.pending) save_finished(saved.ok, saved.error, now);
   update_save_status();
@@ -221,6 +229,10 @@ std::string App::state_json() const {
   w.Bool(read_only());
   w.Key("notice");
   w.String(load_notice_.c_str());
+  w.Key("loadMs");
+  w.Double(load_ms_);
+  w.Key("saveCallMs");
+  w.Double(save_call_ms_);
   w.EndObject();
   w.EndObject();
   return buffer.GetString();

@@ -85,6 +85,8 @@ class App {
   std::string load_notice_;
   std::string read_only_reason_;  // set when this copy must not save (another tab writes)
   std::string last_saved_at_;     // "14:03:12 UTC"
+  double load_ms_ = 0;            // reading the stored workspace at start
+  double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;
   bool redraw_requested_ = false;
   bool quit_requested_ = false;
