@@ -62,6 +62,33 @@ mergeInto(LibraryManager.library, {
       _cairn_store_ready(readOnly ? 1 : 0, textPointer);
       _free(textPointer);
     },
+    // Tells C++ what the browser says about persistence and space.
+    estimate: function () {
+      if (!navigator.storage || !navigator.storage.estimate) return;
+      navigator.storage.estimate().then(function (e) {
+        _cairn_store_estimate(CairnIdb.persisted, e.usage || 0, e.quota || 0);
+      }, function () {});
+    },
+    persisted: -1,  // -1: not answered (yet) or not supported
+    // A read-only tab re-reads the store after the writer saved.
+    follow: function () {
+      if (CairnIdb.writer || !CairnIdb.db || CairnIdb.following) return;
+      CairnIdb.following = true;
+      CairnIdb.readAll(CairnIdb.db).then(function (found) {
+        for (var i = 0; i < found.length; ++i) {
+          var bytes = found[i].bytes;
+          var pointer = _malloc(bytes.length || 1);
+          HEAPU8.set(bytes, pointer);
+          _cairn_store_candidate(pointer, bytes.length, found[i].generation);
+          _free(pointer);
+        }
+        _cairn_store_reload();
+        CairnIdb.following = false;
+        if (CairnIdb.followAgain) { CairnIdb.followAgain = false; CairnIdb.follow(); }
+      }, function () { CairnIdb.following = false; });
+    },
+    following: false,
+    followAgain: false,
     reportSaved: function (generation, ok, message) {
       var text = message || '';
       var size = lengthBytesUTF8(text) + 1;
@@ -72,7 +99,7 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  cairn_idb_start__deps: ['$CairnIdb', 'malloc', 'free'],
+  cairn_idb_start__deps: ['$CairnIdb', 'malloc', 'free'],  // also calls _cairn_store_* (exported)
   cairn_idb_start: function () {
     Module.cairnStoreTimings = CairnIdb.timings;
     function start(writer) {
@@ -86,10 +113,13 @@ mergeInto(LibraryManager.library, {
         if (typeof BroadcastChannel === 'function') {
           CairnIdb.channel = new BroadcastChannel('cairn');
           CairnIdb.channel.onmessage = function (event) {
-            if (!CairnIdb.writer && event.data && event.data.saved && Module.onCairnOtherTabSaved) Module.onCairnOtherTabSaved(event.data.saved);
+            if (CairnIdb.writer || !event.data || !event.data.saved) return;
+            if (CairnIdb.following) CairnIdb.followAgain = true;  // read once more when this read ends
+            else CairnIdb.follow();
           };
         }
-        CairnIdb.deliver(found, !writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only. Close the other tab and reload to edit here.');
+        CairnIdb.deliver(found, !writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only and shows that tab\'s saves. Close the other tab and reload to edit here.');
+        CairnIdb.estimate();
       }).catch(function (error) {
         CairnIdb.deliver([], true, 'Browser storage is not available (' + (error && error.message || error) + '); nothing will be saved.');
       });
@@ -108,7 +138,10 @@ mergeInto(LibraryManager.library, {
       start(true);
     }
     if (navigator.storage && navigator.storage.persist) {
-      navigator.storage.persist().then(function (granted) { Module.cairnPersisted = granted; });
+      navigator.storage.persist().then(function (granted) {
+        CairnIdb.persisted = granted ? 1 : 0;
+        CairnIdb.estimate();
+      }, function () {});
     }
   },
 
@@ -153,6 +186,7 @@ mergeInto(LibraryManager.library, {
       CairnIdb.timings.writeMs = performance.now() - started;
       CairnIdb.timings.bytes = bytes.byteLength;
       CairnIdb.reportSaved(generation, true, '');
+      CairnIdb.estimate();
       if (CairnIdb.channel) CairnIdb.channel.postMessage({ saved: generation });
     };
     tx.onabort = function () {

@@ -7,13 +7,22 @@
 #include <utility>
 
 #include "core/build_info.h"
+#include "core/file_names.h"
 #include "core/json_io.h"
+#include "store/text_file.h"
 
 namespace cairn {
 namespace {
 
 double milliseconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// "reason" -> "reason." whether or not it already ends with a full stop.
+std::string sentence(std::string_view text) {
+  std::string s(text);
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
+  return s + ".";
 }
 
 Timestamp utc_now() {
@@ -83,15 +92,25 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.redo_label = stack_.redo_label();
   info.save_status = save_status_;
   info.save_failed = storage_blocked_ || !last_save_error_.empty();
+  info.read_only = read_only();
+  info.files_by_path = !options_.download;
+  info.export_folder = options_.export_folder;
+  const std::string date = today();
+  info.today = date;
+  store::Storage::Usage usage;
+  if (shell_.show_settings && options_.storage) usage = options_.storage->usage();
+  info.storage = {usage.location, usage.persistence, save_status_, usage.used_bytes, usage.quota_bytes,
+                  usage.generation};
 
   const std::string shown_status = save_status_;
   ui::ShellActions actions = ui::draw_shell(shell_, info);
   if (actions.quit) quit_requested_ = true;
-  if (actions.toggle_theme) {
+  if (actions.toggle_theme || (actions.settings.set_theme && actions.settings.theme != options_.theme)) {
     options_.theme = options_.theme == ui::Theme::Light ? ui::Theme::Dark : ui::Theme::Light;
     apply_style(1.0f);
   }
   run(actions.commands, now);
+  handle_file_actions(actions, now);
   if (actions.undo && !read_only()) stack_.undo();
   if (actions.redo && !read_only()) stack_.redo();
   autosave(now);
@@ -145,6 +164,7 @@ void App::save_now(double now) {
 void App::update_save_status() {
   if (storage_blocked_) {
     save_status_ = "Read-only: " + last_save_error_;
+    if (!followed_at_.empty()) save_status_ += " Showing the other tab's save of " + followed_at_ + ".";
   } else if (!options_.storage) {
     save_status_ = "No storage";
   } else if (!options_.storage->persistent()) {
@@ -160,6 +180,81 @@ void App::update_save_status() {
   } else {
     save_status_ = last_saved_at_.empty() ? "Saved" : "Saved " + last_saved_at_;
   }
+}
+
+std::string App::today() const { return format_timestamp(utc_now()).substr(0, 10); }
+
+void App::handle_file_actions(const ui::ShellActions& actions, double now) {
+  if (actions.pick_import_file && options_.pick_file && !read_only()) options_.pick_file();
+  if (actions.download_export && options_.download) {
+    const Project* project = workspace_.find<Project>(actions.export_project);
+    const std::string name = suggested_export_name(project ? std::string_view(project->name) : "", today());
+    options_.download(name, project ? cairn::export_json(workspace_, project->id) : cairn::export_json(workspace_));
+  }
+  if (!actions.path.confirmed) return;
+  if (actions.path.mode == ui::PathDialog::Mode::import_file) import_path(actions.path.path, now);
+  if (actions.path.mode == ui::PathDialog::Mode::export_file) export_to(actions.path.project, actions.path.path);
+}
+
+void App::export_to(Id project_id, const std::string& typed_path) {
+  const std::string path = store::resolve_user_path(typed_path, options_.export_folder).string();
+  const Project* project = workspace_.find<Project>(project_id);
+  const std::string text = project ? cairn::export_json(workspace_, project->id) : cairn::export_json(workspace_);
+  const std::string error = store::write_text_file(path, text);
+  if (error.empty())
+    shell_.notice.show("Exported", (project ? "\xE2\x80\x9C" + project->name + "\xE2\x80\x9D" : std::string("The workspace")) +
+                                       " was written to " + path + ".", false);
+  else
+    shell_.notice.show("Export failed", sentence(error) + " Nothing else changed.", true);
+}
+
+void App::import_path(const std::string& typed_path, double now) {
+  const std::string path = store::resolve_user_path(typed_path, options_.export_folder).string();
+  const store::TextFile file = store::read_text_file(path, kMaxJsonBytes);
+  import_file(path, file.text, now, file.ok ? std::string_view() : std::string_view(file.error));
+}
+
+void App::import_file(std::string_view name, std::string_view text, double now, std::string_view error) {
+  const std::string file(name);
+  if (!error.empty()) {
+    shell_.notice.show("Import failed", sentence(error) + " Nothing was changed.", true);
+  } else if (read_only()) {
+    shell_.notice.show("Import failed", "This copy is read-only: " + options_.read_only_reason, true);
+  } else {
+    ImportPlan plan = plan_import(text, workspace_, ids_);
+    if (!plan.ok) {
+      shell_.notice.show("Import failed", sentence(file + ": " + plan.error) + " Nothing was changed.", true);
+    } else {
+      const std::size_t projects = plan.projects;
+      const std::size_t items = plan.items;
+      plan.command.label = "Import " + file;
+      const ApplyResult r = stack_.exec(std::move(plan.command));
+      autosave_.observe(stack_.revision(), now);
+      if (!r.ok) {
+        shell_.notice.show("Import failed", sentence(file + ": " + r.error) + " Nothing was changed.", true);
+      } else {
+        std::string body = "Imported " + std::to_string(projects) + (projects == 1 ? " project" : " projects") + " (" +
+                           std::to_string(items) + (items == 1 ? " item" : " items") + " in all) from " + file +
+                           ". Undo with Ctrl+Z.";
+        for (const std::string& warning : plan.warnings) body += "\n\xE2\x80\xA2 " + warning;
+        shell_.notice.show("Imported", body, false);
+      }
+    }
+  }
+  redraw_requested_ = true;
+}
+
+void App::reload_from_storage() {
+  if (!options_.storage || !read_only()) return;  // only copies that never write follow the store
+  store::Storage::Loaded loaded = options_.storage->load();
+  if (!loaded.ok) return;  // keep showing what we have; the writer's next save will be read again
+  workspace_ = std::move(loaded.workspace);
+  stack_.forget();
+  autosave_.loaded(stack_.revision());
+  load_notice_ = loaded.notice;
+  followed_at_ = format_timestamp(utc_now()).substr(11, 8) + " UTC";
+  update_save_status();
+  redraw_requested_ = true;
 }
 
 std::string App::exec_json(std::string_view command_json, double now) {
@@ -233,6 +328,34 @@ std::string App::state_json() const {
   w.Double(load_ms_);
   w.Key("saveCallMs");
   w.Double(save_call_ms_);
+  w.EndObject();
+  if (options_.storage) {
+    const store::Storage::Usage usage = options_.storage->usage();
+    w.Key("storage");
+    w.StartObject();
+    w.Key("location");
+    w.String(usage.location.c_str());
+    w.Key("persistence");
+    w.String(usage.persistence.c_str());
+    w.Key("usedBytes");
+    w.Int64(usage.used_bytes);
+    w.Key("quotaBytes");
+    w.Int64(usage.quota_bytes);
+    w.Key("generation");
+    w.Uint64(usage.generation);
+    w.EndObject();
+  }
+  // The last import/export outcome shown to the user.
+  w.Key("notice");
+  w.StartObject();
+  w.Key("title");
+  w.String(shell_.notice.title.c_str());
+  w.Key("body");
+  w.String(shell_.notice.body.c_str());
+  w.Key("error");
+  w.Bool(shell_.notice.error);
+  w.Key("open");
+  w.Bool(shell_.notice.visible || shell_.notice.open_requested);
   w.EndObject();
   w.EndObject();
   return buffer.GetString();

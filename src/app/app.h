@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ struct AppOptions {
   std::unique_ptr<store::Storage> storage;  // where the workspace lives
   std::string read_only_reason;             // non-empty: show the workspace, never save it
   std::string author = "local";             // who makes this copy's changes
+  // How files leave and enter the app. The browser sets both (a download and
+  // its file picker); the desktop leaves them empty and asks for a path,
+  // starting in export_folder.
+  std::function<void(const std::string& name, const std::string& text)> download;
+  std::function<void()> pick_file;
+  std::string export_folder;
 };
 
 // The application: owns the workspace, the command stack, the store and the
@@ -60,6 +67,16 @@ class App {
   std::string export_json(std::string_view project_id) const;
   std::string import_json(std::string_view text, double now);
 
+  // A file the user chose or dropped on the window: imported as one undoable
+  // step, the outcome shown in a notice naming the file. `error` set: the
+  // file could not be read at all (the browser decodes it).
+  void import_file(std::string_view name, std::string_view text, double now, std::string_view error = {});
+  // Desktop: reads and imports the file at `path` (drag-and-drop, the path dialog).
+  void import_path(const std::string& path, double now);
+
+  // A read-only copy (another tab writes) takes the newest stored workspace.
+  void reload_from_storage();
+
   const Workspace& workspace() const { return workspace_; }
   const std::string& save_status() const { return save_status_; }
   // Another tab writes (or the store holds data this version cannot read).
@@ -70,6 +87,9 @@ class App {
   void run(ui::CommandSink& sink, double now);
   void autosave(double now);
   void update_save_status();
+  void handle_file_actions(const ui::ShellActions& actions, double now);
+  void export_to(Id project, const std::string& path);
+  std::string today() const;
 
   AppOptions options_;
   ui::Fonts fonts_;
@@ -85,6 +105,7 @@ class App {
   std::string load_notice_;
   std::string read_only_reason_;  // set when this copy must not save (another tab writes)
   std::string last_saved_at_;     // "14:03:12 UTC"
+  std::string followed_at_;       // a read-only copy last took the writer's save then
   double load_ms_ = 0;            // reading the stored workspace at start
   double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;

@@ -25,6 +25,14 @@ class CommandStack {
   // field) become one undo step; seal() ends such a run.
   ApplyResult exec(Command command, std::string_view coalesce_key = {});
   void seal() { sealed_ = true; }
+  // The workspace was replaced wholesale (a read-only copy following the
+  // writer): the undo and redo steps no longer apply to it.
+  void forget() {
+    undo_.clear();
+    redo_.clear();
+    sealed_ = true;
+    ++revision_;
+  }
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }

@@ -1,6 +1,8 @@
 // Desktop main loop: blocks in SDL_WaitEventTimeout while idle (0 % CPU).
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,12 @@ namespace {
 // Upper bound on one blocking wait: nothing depends on it, it only keeps
 // the loop from sleeping past an exit deadline set by a test flag.
 constexpr int kMaxWaitMs = 1000;
+
+// Where export paths start: the home folder, else the working folder.
+std::string default_export_folder() {
+  if (const char* home = std::getenv("HOME"); home && *home) return home;
+  return std::filesystem::current_path().string();
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,7 +48,10 @@ int main(int argc, char** argv) {
            .can_quit = true,
            .storage = std::make_unique<store::FileStore>(store::default_data_folder()),
            .read_only_reason = {},
-           .author = "local"});
+           .author = "local",
+           .download = {},  // the desktop asks for a path instead
+           .pick_file = {},
+           .export_folder = default_export_folder()});
   Runner runner(app);
   std::string error;
   if (!runner.init({}, error)) {

@@ -21,6 +21,9 @@
 extern "C" void cairn_js_first_frame();
 extern "C" void cairn_js_fatal(const char* message);
 extern "C" void cairn_idb_start();
+extern "C" void cairn_js_files_init();
+extern "C" void cairn_js_download(const char* name, const char* text);
+extern "C" void cairn_js_pick_file();
 
 namespace {
 
@@ -53,7 +56,13 @@ void start_app() {
                   .can_quit = false,
                   .storage = std::move(g_loading_store),
                   .read_only_reason = read_only,
-                  .author = "local"});
+                  .author = "local",
+                  .download = [](const std::string& name, const std::string& text) {
+                    cairn_js_download(name.c_str(), text.c_str());
+                  },
+                  .pick_file = [] { cairn_js_pick_file(); },
+                  .export_folder = {}});
+  cairn_js_files_init();
   static Runner runner(app);
   std::string error;
   RunnerOptions options;
@@ -103,7 +112,8 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
 // The page's IndexedDB reader hands over each stored snapshot (newest
 // first), then says it is done.
 EMSCRIPTEN_KEEPALIVE void cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
-  g_loading_store->add_candidate(std::vector<std::uint8_t>(bytes, bytes + length),
+  cairn::store::IdbStore* store = g_store ? g_store : g_loading_store.get();
+  store->add_candidate(std::vector<std::uint8_t>(bytes, bytes + length),
                                  static_cast<std::uint64_t>(generation));
 }
 
@@ -117,6 +127,27 @@ EMSCRIPTEN_KEEPALIVE void cairn_store_saved(double generation, int ok, const cha
   if (!g_app) return;
   g_store->finished(static_cast<std::uint64_t>(generation), ok != 0);
   g_app->save_finished(ok != 0, message, cairn::Runner::now());
+  cairn_wake();
+}
+
+// A read-only tab: the writer tab saved, and the page has handed over the
+// stored snapshots again (as candidates). Show the newest.
+EMSCRIPTEN_KEEPALIVE void cairn_store_reload() {
+  if (!g_app) return;
+  g_app->reload_from_storage();
+  cairn_wake();
+}
+
+// navigator.storage.persist() and estimate() answered (for the settings view).
+EMSCRIPTEN_KEEPALIVE void cairn_store_estimate(int persisted, double used, double quota) {
+  cairn::store::IdbStore* store = g_store ? g_store : g_loading_store.get();
+  if (store) store->set_estimate(persisted, static_cast<std::int64_t>(used), static_cast<std::int64_t>(quota));
+}
+
+// A file from the file picker or dropped on the page (web/files.js).
+EMSCRIPTEN_KEEPALIVE void cairn_import_file(const char* name, const char* text, const char* error) {
+  if (!g_app) return;
+  g_app->import_file(name, text, cairn::Runner::now(), error);
   cairn_wake();
 }
 

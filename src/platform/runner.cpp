@@ -81,6 +81,10 @@ bool Runner::init(const RunnerOptions& options, std::string& error) {
 void Runner::handle_event(const SDL_Event& event) {
   ImGui_ImplSDL2_ProcessEvent(&event);
   if (event.type == SDL_QUIT) quit_ = true;
+  if (event.type == SDL_DROPFILE && event.drop.file) {  // a file dropped on the window: import it
+    app_.import_path(event.drop.file, now());
+    SDL_free(event.drop.file);
+  }
   if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
       event.window.windowID == SDL_GetWindowID(window_))
     quit_ = true;

@@ -42,6 +42,20 @@ std::optional<std::vector<std::uint8_t>> read_file(const fs::path& path) {
 
 }  // namespace
 
+Storage::Usage FileStore::usage() const {
+  Usage u{location(), "a file on this computer, with the previous save kept as a backup", -1, -1, generation_};
+  std::error_code error;
+  std::int64_t used = 0;
+  for (const char* name : {kMain, kBackup}) {
+    const auto size = fs::file_size(folder_ / name, error);
+    if (!error) used += static_cast<std::int64_t>(size);
+  }
+  u.used_bytes = used;
+  const fs::space_info space = fs::space(folder_, error);
+  if (!error) u.quota_bytes = used + static_cast<std::int64_t>(space.available);
+  return u;
+}
+
 fs::path default_data_folder() {
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "cairn";
   if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/share/cairn";

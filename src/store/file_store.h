@@ -32,6 +32,8 @@ class FileStore final : public Storage {
   // main file, and why.
   Loaded load() override;
   std::string location() const override { return (folder_ / "workspace.cairn").string(); }
+  // The main file and its backup, against the free space of the folder's disk.
+  Usage usage() const override;
 
   std::uint64_t last_generation() const { return generation_; }
   const std::filesystem::path& folder() const { return folder_; }

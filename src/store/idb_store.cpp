@@ -14,6 +14,14 @@ void IdbStore::add_candidate(std::vector<std::uint8_t> bytes, std::uint64_t gene
   candidates_.emplace_back(std::move(bytes), generation);
 }
 
+Storage::Usage IdbStore::usage() const {
+  const char* persistence =
+      persisted_ == 1   ? "persistent: the browser keeps this data even when disk space runs low"
+      : persisted_ == 0 ? "best effort: the browser may clear this data when disk space runs low (it declined persistent storage)"
+                        : "best effort: this browser does not offer persistent storage";
+  return {location(), persistence, used_, quota_, generation_};
+}
+
 Storage::Loaded IdbStore::load() {
   Loaded loaded;
   if (candidates_.empty()) {

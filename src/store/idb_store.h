@@ -25,6 +25,15 @@ class IdbStore final : public Storage {
     if (!ok && generation == generation_) --generation_;
   }
 
+  // The browser's answer to navigator.storage.persist() (-1: not asked or
+  // unsupported) and navigator.storage.estimate(), for the settings view.
+  void set_estimate(int persisted, std::int64_t used, std::int64_t quota) {
+    persisted_ = persisted;
+    used_ = used;
+    quota_ = quota;
+  }
+  Usage usage() const override;
+
   Loaded load() override;
   Saved save(const Workspace& workspace) override;
   std::string location() const override { return "this browser (IndexedDB)"; }
@@ -36,6 +45,9 @@ class IdbStore final : public Storage {
   std::uint64_t generation_ = 0;  // the newest generation stored, readable or not
   bool read_only_ = false;
   std::string message_;
+  int persisted_ = -1;
+  std::int64_t used_ = -1;
+  std::int64_t quota_ = -1;
 };
 
 }  // namespace cairn::store

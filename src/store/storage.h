@@ -6,9 +6,8 @@
 
 namespace cairn::store {
 
-// Where a workspace lives between sessions. The desktop uses FileStore; the
-// browser's IndexedDB store plugs in here too (it will need an asynchronous
-// save: see the notes in README).
+// Where a workspace lives between sessions: FileStore on the desktop,
+// IdbStore (IndexedDB, asynchronous saves) in the browser.
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -28,12 +27,23 @@ class Storage {
     std::uint64_t generation = 0;
   };
 
+  // For the settings view: where the data is, whether it is safe from
+  // eviction, and how much room it takes and has.
+  struct Usage {
+    std::string location;
+    std::string persistence;       // in words: "a file on this computer", "persistent", ...
+    std::int64_t used_bytes = -1;  // -1: not known (yet)
+    std::int64_t quota_bytes = -1;
+    std::uint64_t generation = 0;  // of the newest save
+  };
+
   virtual Loaded load() = 0;
   virtual Saved save(const Workspace& workspace) = 0;
   // For people: "~/.local/share/cairn/workspace.cairn".
   virtual std::string location() const = 0;
   // False for a store that forgets everything when the app closes.
   virtual bool persistent() const { return true; }
+  virtual Usage usage() const { return {location(), {}, -1, -1, 0}; }
 };
 
 }  // namespace cairn::store

@@ -5,16 +5,53 @@
 #include <cstdio>
 #include <string>
 
+#include "core/file_names.h"
 #include "ui/home.h"
 
 namespace cairn::ui {
 namespace {
 
+void request_import(ShellState& state, const ShellInfo& info, ShellActions& actions) {
+  if (info.read_only) return;
+  if (info.files_by_path)
+    state.path_dialog.open(PathDialog::Mode::import_file, {}, "Import projects from a Cairn JSON file",
+                           std::string(info.export_folder) + "/");
+  else
+    actions.pick_import_file = true;
+}
+
+void request_export(ShellState& state, const ShellInfo& info, ShellActions& actions, Id project,
+                    std::string_view name) {
+  if (info.files_by_path) {
+    const std::string title = project.nil() ? "Export the whole workspace" : "Export \xE2\x80\x9C" + std::string(name) + "\xE2\x80\x9D";
+    state.path_dialog.open(PathDialog::Mode::export_file, project, title,
+                           std::string(info.export_folder) + "/" + suggested_export_name(name, info.today));
+  } else {
+    actions.download_export = true;
+    actions.export_project = project;
+  }
+}
+
 void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actions) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New project"))
+    if (ImGui::MenuItem("New project", nullptr, false, !info.read_only))
       actions.commands.push(new_project_command(*info.ids, info.workspace->all<Project>().size()));
+    ImGui::Separator();
+    if (ImGui::MenuItem("Import from JSON\xE2\x80\xA6", "Ctrl+O", false, !info.read_only))
+      request_import(state, info, actions);
+    if (ImGui::MenuItem("Export workspace as JSON\xE2\x80\xA6", "Ctrl+E"))
+      request_export(state, info, actions, {}, {});
+    const auto& projects = info.workspace->all<Project>();
+    if (ImGui::BeginMenu("Export project as JSON", !projects.empty())) {
+      for (const auto& [id, project] : projects) {
+        ImGui::PushID(&project);
+        if (ImGui::MenuItem(project.name.empty() ? "(unnamed project)" : project.name.c_str()))
+          request_export(state, info, actions, id, project.name);
+        ImGui::PopID();
+      }
+      ImGui::EndMenu();
+    }
     if (info.can_quit) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
@@ -33,6 +70,8 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
       actions.toggle_theme = true;
     if (ImGui::MenuItem("Dark theme", nullptr, info.theme == Theme::Dark) && info.theme != Theme::Dark)
       actions.toggle_theme = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Settings\xE2\x80\xA6", "Ctrl+,")) state.show_settings = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -80,12 +119,16 @@ void draw_about(ShellState& state, const ShellInfo& info) {
 }
 
 // Global shortcuts. Inside a text field, Ctrl+Z belongs to the field.
-void read_shortcuts(const ShellInfo& info, ShellActions& actions) {
+void read_shortcuts(ShellState& state, const ShellInfo& info, ShellActions& actions) {
   const ImGuiIO& io = ImGui::GetIO();
   if (info.can_quit && io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) actions.quit = true;
   if (io.WantTextInput || !io.KeyCtrl) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Z, true)) (io.KeyShift ? actions.redo : actions.undo) = true;
   if (ImGui::IsKeyPressed(ImGuiKey_Y, true)) actions.redo = true;
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;  // a dialog is up
+  if (ImGui::IsKeyPressed(ImGuiKey_O, false)) request_import(state, info, actions);
+  if (ImGui::IsKeyPressed(ImGuiKey_E, false)) request_export(state, info, actions, {}, {});
+  if (ImGui::IsKeyPressed(ImGuiKey_Comma, false)) state.show_settings = true;
 }
 
 }  // namespace
@@ -103,8 +146,11 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   draw_home(*info.workspace, *info.ids, info.theme, *info.fonts, actions.commands);
   draw_status_bar(info);
   draw_about(state, info);
+  actions.path = draw_path_dialog(state.path_dialog);
+  draw_notice(state.notice);
   ImGui::End();
-  read_shortcuts(info, actions);
+  actions.settings = draw_settings(state.show_settings, info.theme, info.storage);
+  read_shortcuts(state, info, actions);
   return actions;
 }
 

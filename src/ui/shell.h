@@ -4,7 +4,9 @@
 
 #include "core/workspace.h"
 #include "ui/commands_out.h"
+#include "ui/file_dialogs.h"
 #include "ui/fonts.h"
+#include "ui/settings.h"
 #include "ui/theme.h"
 
 namespace cairn::ui {
@@ -23,6 +25,13 @@ struct ShellInfo {
   std::string_view redo_label;
   std::string_view save_status;   // "Saved 14:03 UTC", "Saving…", "Save failed: …"
   bool save_failed = false;
+  bool read_only = false;         // another tab writes: nothing can be imported
+  // Desktop: import and export ask for a path, starting in export_folder.
+  // Browser: downloads and the browser's file picker.
+  bool files_by_path = false;
+  std::string_view export_folder;
+  std::string_view today;  // "2026-11-26", for suggested file names
+  StorageFacts storage;
 };
 
 // What the user asked for this frame. The shell never changes state itself.
@@ -32,11 +41,21 @@ struct ShellActions {
   bool undo = false;
   bool redo = false;
   CommandSink commands;
+  SettingsChoice settings;
+  // Browser: open the file picker / download an export now.
+  bool pick_import_file = false;
+  bool download_export = false;
+  Id export_project;  // nil: the whole workspace
+  // Desktop: a path was confirmed in the path dialog.
+  PathChoice path;
 };
 
 // Transient UI state of the shell (open popups), kept between frames.
 struct ShellState {
   bool show_about = false;
+  bool show_settings = false;
+  PathDialog path_dialog;
+  Notice notice;  // the App fills it with the outcome of an import or export
 };
 
 // The main window: menu bar, home view and status bar, filling the viewport.

@@ -154,7 +154,7 @@ test('after a failed save the stored data is the last good save', async () => {
   }
 });
 
-test('a second tab opens read-only and says so; it never overwrites the writer', async () => {
+test('a second tab opens read-only, says so, follows the writer\'s saves and never overwrites them', async () => {
   const app = await openApp();
   try {
     await waitReady(app.page);
@@ -170,9 +170,18 @@ test('a second tab opens read-only and says so; it never overwrites the writer',
     const refused = await second.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Intruder' } }));
     assert.equal(refused.ok, false);
     assert.match(refused.error, /read-only/);
-    // The writer keeps writing.
+    // The writer keeps writing; the reader shows each save.
     await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Still writing' } }));
     await waitSaved(app.page);
+    await second.waitForFunction(() => window.cairn.state().projects.length === 2, null, { timeout: 10000 });
+    const followed = await state(second);
+    assert.deepEqual(followed.projects.map((p) => p.name).sort(), ['Still writing', 'Writer']);
+    assert.match(followed.save.status, /Showing the other tab's save of \d\d:\d\d:\d\d UTC/);
+    assert.equal(followed.save.readOnly, true);
+    // Nothing the reader did reached the store.
+    await app.page.reload();
+    await waitReady(app.page);
+    assert.deepEqual((await state(app.page)).projects.map((p) => p.name).sort(), ['Still writing', 'Writer']);
   } finally {
     await app.close();
   }

@@ -111,7 +111,42 @@ wait $app_pid || fail "app exited with $? (reload run)"
 app_pid=""
 grep -q "^cairn: 1 projects, 1 items" "$artifacts/reload.log" || { cat "$artifacts/reload.log"; fail "the saved project did not load on restart"; }
 
-# 5. SIGTERM is a clean quit too (window managers and session shutdown send it).
+# 5. Export and import through the path dialog, with real keys: Ctrl+E
+# suggests a file in the home folder, Enter writes it; Ctrl+O, the file's
+# path typed, Enter imports it as a copy of the project.
+export HOME="$XDG_DATA_HOME/home"
+mkdir -p "$HOME"
+ctrl_key() {
+  xdotool keydown ctrl; sleep 0.1; xdotool key "$1"; sleep 0.1; xdotool keyup ctrl; sleep 0.4
+}
+start_app "$artifacts/files.log"
+sleep 1
+xdotool windowfocus "$window"
+sleep 0.2
+ctrl_key e
+import -window root "$artifacts/desktop-export-dialog.png"
+xdotool key Return
+sleep 0.5
+exported=$(ls "$HOME"/cairn-workspace-*.json 2>/dev/null | head -1 || true)
+[ -n "$exported" ] || { cat "$artifacts/files.log"; fail "Ctrl+E, Enter wrote no cairn-workspace-DATE.json in the home folder"; }
+grep -q '"format":"cairn"' "$exported" || fail "$exported is not a Cairn export"
+xdotool key Return  # dismiss the "Exported" notice
+sleep 0.3
+ctrl_key o
+xdotool type --delay 20 "$(basename "$exported")"
+sleep 0.3
+xdotool key Return
+sleep 0.6
+import -window root "$artifacts/desktop-imported.png"
+xdotool key Return
+sleep 0.3
+ctrl_key q
+for _ in $(seq 50); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+wait $app_pid || fail "app exited with status $? after the file test"
+app_pid=""
+grep -q "^cairn: 2 projects, 2 items; Saved" "$artifacts/files.log" || { cat "$artifacts/files.log"; fail "the exported file was not imported back"; }
+
+# 6. SIGTERM is a clean quit too (window managers and session shutdown send it).
 start_app "$artifacts/term.log" --theme dark
 kill -TERM $app_pid
 wait $app_pid || fail "app exited with status $? on SIGTERM"

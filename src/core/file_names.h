@@ -1,0 +1,12 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace cairn {
+
+// "churn-model-2026-11-26.json" for a project, "cairn-workspace-2026-11-26.json"
+// for the whole workspace (empty name). Letters outside ASCII become dashes
+// so the name is safe on every file system.
+std::string suggested_export_name(std::string_view project_name, std::string_view today);
+
+}  // namespace cairn

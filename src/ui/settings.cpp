@@ -1,0 +1,80 @@
+#include "ui/settings.h"
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <cstdio>
+#include <string>
+
+namespace cairn::ui {
+namespace {
+
+void row(const char* label, std::string_view value) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(label);
+  ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(value.data(), value.data() + value.size());
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+std::string format_bytes(std::int64_t bytes) {
+  char text[32];
+  if (bytes < 0) return "unknown";
+  if (bytes < 1024) std::snprintf(text, sizeof text, "%lld bytes", static_cast<long long>(bytes));
+  else if (bytes < 1024 * 1024) std::snprintf(text, sizeof text, "%.0f KB", static_cast<double>(bytes) / 1024.0);
+  else if (bytes < 1024ll * 1024 * 1024) std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  else std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+  return text;
+}
+
+SettingsChoice draw_settings(bool& open, Theme theme, const StorageFacts& storage) {
+  SettingsChoice choice;
+  if (!open) return choice;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  // Fixed width (the wrapped texts need one), height fitted to the content.
+  const float width = ImGui::GetFontSize() * 34;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
+  constexpr ImGuiWindowFlags kFlags =
+      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+  if (!ImGui::Begin("Settings", &open, kFlags)) {
+    ImGui::End();
+    return choice;
+  }
+  ImGui::SeparatorText("Appearance");
+  int selected = theme == Theme::Dark ? 1 : 0;
+  if (ImGui::RadioButton("Light", &selected, 0) || (ImGui::SameLine(), ImGui::RadioButton("Dark", &selected, 1))) {
+    choice.set_theme = true;
+    choice.theme = selected == 1 ? Theme::Dark : Theme::Light;
+  }
+
+  ImGui::SeparatorText("Storage");
+  if (ImGui::BeginTable("storage", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    row("Location", storage.location);
+    row("Kept", storage.persistence.empty() ? std::string_view("unknown") : storage.persistence);
+    row("Status", storage.save_status);
+    const std::string used = format_bytes(storage.used_bytes);
+    row("Used", used);
+    const std::string quota = format_bytes(storage.quota_bytes);
+    row("Available to Cairn", quota);
+    const std::string generation = std::to_string(storage.generation);
+    row("Saves so far", generation);
+    ImGui::EndTable();
+  }
+  if (storage.used_bytes >= 0 && storage.quota_bytes > 0) {
+    const float share = static_cast<float>(static_cast<double>(storage.used_bytes) / static_cast<double>(storage.quota_bytes));
+    char overlay[48];
+    std::snprintf(overlay, sizeof overlay, "%.2f %% of the space available", share * 100.0);
+    ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
+  }
+  ImGui::End();
+  return choice;
+}
+
+}  // namespace cairn::ui

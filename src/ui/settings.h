@@ -1,0 +1,33 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ui/theme.h"
+
+namespace cairn::ui {
+
+// What the settings view shows about the store (filled by the App from
+// store::Storage::usage()).
+struct StorageFacts {
+  std::string_view location;
+  std::string_view persistence;
+  std::string_view save_status;
+  std::int64_t used_bytes = -1;  // -1: not known
+  std::int64_t quota_bytes = -1;
+  std::uint64_t generation = 0;
+};
+
+struct SettingsChoice {
+  bool set_theme = false;
+  Theme theme = Theme::Light;
+};
+
+// The settings window (View > Settings): appearance and storage. Draws
+// nothing when `open` is false; the window's close button clears it.
+SettingsChoice draw_settings(bool& open, Theme theme, const StorageFacts& storage);
+
+// "1.4 MB", "812 KB", "17 bytes".
+std::string format_bytes(std::int64_t bytes);
+
+}  // namespace cairn::ui

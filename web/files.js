@@ -1,0 +1,99 @@
+// Files in and out of the web app (linked with --js-library): exports leave
+// as downloads, imports come from the browser's file picker or a file
+// dropped on the page. Every import reaches C++ through _cairn_import_file
+// (name, text, error); a file that cannot be read arrives with an error and
+// no text, so the app can say why and change nothing.
+mergeInto(LibraryManager.library, {
+  $CairnFiles: {
+    maxBytes: 64 * 1024 * 1024,  // the JSON import limit (core/json_io.h)
+    withString: function (text, use) {
+      var size = lengthBytesUTF8(text) + 1;
+      var pointer = _malloc(size);
+      try {
+        stringToUTF8(text, pointer, size);
+        return use(pointer);
+      } finally {
+        _free(pointer);
+      }
+    },
+    deliver: function (name, text, error) {
+      CairnFiles.withString(name, function (namePointer) {
+        CairnFiles.withString(text, function (textPointer) {
+          CairnFiles.withString(error, function (errorPointer) {
+            _cairn_import_file(namePointer, textPointer, errorPointer);
+          });
+        });
+      });
+    },
+    // Strict UTF-8: a file in another encoding is refused, not garbled.
+    read: function (file) {
+      if (file.size > CairnFiles.maxBytes) {
+        CairnFiles.deliver(file.name, '', file.name + ' is ' + Math.round(file.size / 1048576) +
+          ' MB; files over 64 MB are refused');
+        return;
+      }
+      file.arrayBuffer().then(function (buffer) {
+        var text;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+        } catch (e) {
+          CairnFiles.deliver(file.name, '', file.name + ' is not UTF-8 text (Cairn exports are UTF-8 JSON)');
+          return;
+        }
+        CairnFiles.deliver(file.name, text, '');
+      }, function (error) {
+        CairnFiles.deliver(file.name, '', 'cannot read ' + file.name + ': ' + (error && error.message || error));
+      });
+    },
+    installDrop: function () {
+      var target = document.getElementById('canvas') || document.body;
+      target.addEventListener('dragover', function (event) {
+        if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }
+      });
+      target.addEventListener('drop', function (event) {
+        var files = event.dataTransfer && event.dataTransfer.files;
+        if (!files || files.length === 0) return;
+        event.preventDefault();
+        for (var i = 0; i < files.length; ++i) CairnFiles.read(files[i]);
+      });
+    },
+  },
+
+  cairn_js_files_init__deps: ['$CairnFiles', 'malloc', 'free'],
+  cairn_js_files_init: function () {
+    CairnFiles.installDrop();
+  },
+
+  cairn_js_download__deps: ['$CairnFiles'],
+  cairn_js_download: function (name, text) {
+    var blob = new Blob([UTF8ToString(text)], { type: 'application/json' });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(name);
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  // Called from a frame that handled the click; Chromium still counts the
+  // click as the user activation the picker needs.
+  cairn_js_pick_file__deps: ['$CairnFiles'],
+  cairn_js_pick_file: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.style.display = 'none';
+    input.addEventListener('change', function () {
+      if (input.files && input.files[0]) CairnFiles.read(input.files[0]);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+});
