@@ -93,62 +93,71 @@ test('a damaged newest record falls back to the previous generation and says so'
   }
 });
 
-// Lets a test make the snapshot store full: window.__quotaFull = true.
-function quotaSwitch() {
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function (...args) {
-    if (window.__quotaFull && this.name === 'snapshots') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    return put.apply(this, args);
-  };
+// The origin's quota forced low through the DevTools protocol, as the
+// browser does when the disk fills up: `headroom` bytes above what the
+// origin uses now (the service worker's cache counts too); null lifts it.
+async function forceQuota(app, headroom) {
+  const cdp = await app.context.newCDPSession(app.page);
+  const origin = new URL(app.server.url).origin;
+  if (headroom === null) {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  } else {
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + headroom });
+  }
+  const { overrideActive } = await cdp.send('Storage.getUsageAndQuota', { origin });
+  assert.equal(overrideActive, headroom !== null);
 }
 
-// Chromium 156's Storage.overrideQuotaForOrigin did not make IndexedDB
-// writes of an existing database fail here (it does for a new database), so
-// the quota error is raised the way IndexedDB raises it: put() throws a
-// QuotaExceededError DOMException.
-test('a full storage quota is shown, the data stays in memory, and the stored data is intact', async () => {
-  const app = await openApp({
-    initScript: quotaSwitch,
-  });
+// About two megabytes of tasks in one undoable step: more than the forced quota.
+function addBigTasks() {
+  const project = cairn.state().projects[0].id;
+  const ops = [];
+  for (let i = 0; i < 5000; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i} ${'x'.repeat(400)}` } });
+  return cairn.exec({ label: 'Add many tasks', ops }).ok;
+}
+
+test('with the quota forced low a failed save is shown, nothing is lost in memory, and saving resumes when space returns', async () => {
+  const app = await openApp();
   try {
     await waitReady(app.page);
+    await forceQuota(app, 300000);
     await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Small' } }));
     await waitSaved(app.page);
-    await app.page.evaluate(() => {
-      window.__quotaFull = true;
-      cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Big' } });
-    });
+    assert.equal(await app.page.evaluate(addBigTasks), true);
     await app.page.waitForFunction(() => window.cairn.state().save.error !== '', null, { timeout: 15000 });
     const s = await state(app.page);
     assert.equal(s.save.error, 'the browser storage quota is full');
     assert.match(s.save.status, /Save failed, retrying: the browser storage quota is full/);
     assert.equal(s.save.dirty, true);
-    assert.equal(s.projects.length, 2);  // nothing lost in memory
+    assert.equal(s.counts.task, 5000);  // nothing lost in memory
 
     // Space comes back: the retry saves everything.
-    await app.page.evaluate(() => { window.__quotaFull = false; });
-    await app.page.waitForFunction(() => window.cairn.state().save.status.startsWith('Saved'), null, { timeout: 15000 });
+    await forceQuota(app, null);
+    await app.page.waitForFunction(() => window.cairn.state().save.status.startsWith('Saved'), null, { timeout: 20000 });
     await app.page.reload();
     await waitReady(app.page);
-    assert.deepEqual((await state(app.page)).projects.map((p) => p.name).sort(), ['Big', 'Small']);
+    assert.equal((await state(app.page)).counts.task, 5000);
   } finally {
     await app.close();
   }
 });
 
-test('after a failed save the stored data is the last good save', async () => {
-  const app = await openApp({
-    initScript: quotaSwitch,
-  });
+test('after a save failed on quota the stored data is the last good save, intact', async () => {
+  const app = await openApp();
   try {
     await waitReady(app.page);
+    await forceQuota(app, 300000);
     await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Kept' } }));
     await waitSaved(app.page);
-    await app.page.evaluate(() => { window.__quotaFull = true; cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Lost on reload' } }); });
+    await app.page.evaluate(addBigTasks);
     await app.page.waitForFunction(() => window.cairn.state().save.error !== '', null, { timeout: 15000 });
     await app.page.reload();
     await waitReady(app.page);
-    assert.deepEqual((await state(app.page)).projects.map((p) => p.name), ['Kept']);
+    const s = await state(app.page);
+    assert.deepEqual(s.projects.map((p) => p.name), ['Kept']);
+    assert.equal(s.counts.task, 0);
+    assert.equal(s.save.notice, '');  // the newest generation loaded: no fallback needed
   } finally {
     await app.close();
   }
