@@ -2,7 +2,7 @@
 # Installs everything Cairn needs on Debian 12 and fetches third-party sources
 # from Debian's source packages. Idempotent: a second run only checks.
 #   scripts/bootstrap.sh          native + web toolchain, sources, SDL2 for wasm
-#   scripts/bootstrap.sh --test   also the browser/Xvfb test tools
+#   scripts/bootstrap.sh --test   also the browser/Xvfb test tools and clang's libFuzzer
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -12,7 +12,7 @@ want_test=0
 packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
           fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
           emscripten nodejs)
-[ $want_test = 1 ] && packages+=(chromium xvfb imagemagick xdotool npm)
+[ $want_test = 1 ] && packages+=(chromium xvfb imagemagick xdotool npm clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test, installing what it needs:
 #   1. unit tests natively under AddressSanitizer + UBSan, plus the src/core purity check
-#   2. the desktop build: unit tests and the real window under Xvfb
-#   3. the web build: the same unit tests as WebAssembly under node
-#   4. the web app in headless Chromium (Playwright)
+#   2. the fuzzers (clang libFuzzer): committed crashers, then a bounded run each
+#   3. the desktop build: unit tests and the real window under Xvfb
+#   4. the web build: the same unit tests as WebAssembly under node
+#   5. the web app in headless Chromium (Playwright)
 # Ends with one line "cairn: N passed, M failed".
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -39,6 +40,11 @@ step "native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset native-asan >/dev/null
 cmake --build --preset native-asan --target cairn_tests
 run_ctest native-asan -E desktop_window
+
+step "fuzzing the snapshot and JSON readers (libFuzzer + AddressSanitizer + UBSan)"
+cmake --preset native-fuzz >/dev/null
+cmake --build --preset native-fuzz
+run_ctest native-fuzz
 
 step "desktop build: unit tests and the window under Xvfb"
 cmake --preset native-release >/dev/null

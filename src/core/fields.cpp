@@ -101,6 +101,8 @@ std::string from_value(const Value& v, Id& out) {
 
 std::string from_value(const Value& v, Date& out) {
   if (const auto* d = std::get_if<Date>(&v)) {
+    if (*d < kFirstDate || *d > kLastDate)
+      return "expects a date between 0000-01-01 and 9999-12-31, got day " + std::to_string(d->days);
     out = *d;
     return {};
   }

@@ -1,5 +1,7 @@
 #include "core/json_io.h"
 
+#include "core/json_parse.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -83,10 +85,9 @@ std::string parse(std::string_view text, rapidjson::Document& doc) {
   if (text.size() > kMaxJsonBytes)
     return "the text is " + std::to_string(text.size() / (1024 * 1024)) + " MB; at most " +
            std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB can be read";
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-  if (doc.HasParseError())
-    return std::string("not valid JSON at ") + position(text, doc.GetErrorOffset()) + ": " +
-           rapidjson::GetParseError_En(doc.GetParseError());
+  std::size_t offset = 0;
+  if (std::string error = parse_json(text, doc, offset); !error.empty())
+    return "not valid JSON at " + position(text, offset) + ": " + error;
   return {};
 }
 

@@ -31,6 +31,13 @@ struct Date {
   }
 };
 
+// The days the ISO forms below can write and read back: 0000-01-01 to
+// 9999-12-31. Dates outside are refused wherever they enter.
+inline constexpr Date kFirstDate{-719528};
+inline constexpr Date kLastDate{2932896};
+inline constexpr Timestamp kFirstTimestamp{-62167219200000};  // 0000-01-01T00:00:00Z
+inline constexpr Timestamp kLastTimestamp{253402300799999};   // 9999-12-31T23:59:59.999Z
+
 // ISO 8601 in UTC with milliseconds: "2026-11-26T15:42:07.250Z".
 std::string format_timestamp(Timestamp t);
 // Accepts "YYYY-MM-DDTHH:MM:SS[.mmm]Z" and "+HH:MM"/"-HH:MM" offsets.

@@ -117,6 +117,9 @@ void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings
     for (std::uint64_t c = 0; c < count; ++c) {
       Change change;
       ar(change);
+      if (change.at < kFirstTimestamp || change.at > kLastTimestamp)
+        throw cereal::Exception("a change of " + id.to_string() + " has an impossible time (" +
+                                std::to_string(change.at.ms) + " ms)");
       if (known) ws.record(id, std::move(change));
     }
   }

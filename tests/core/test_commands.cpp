@@ -57,6 +57,12 @@ TEST_CASE_FIXTURE(Fixture, "values are checked: type, range, enumeration names, 
   CHECK(error_of("likely_days", -1.0).find("expects a value from 0 to 100000") != std::string::npos);
   CHECK(error_of("due", std::string("2026-13-01")).find("expects a date like") != std::string::npos);
   CHECK(error_of("assignee", std::string("bob")).find("expects an id like") != std::string::npos);
+  // Only days the ISO form can write and read back (found by the fuzzer).
+  CHECK(error_of("due", Date{kLastDate.days + 1}).find("between 0000-01-01 and 9999-12-31") != std::string::npos);
+  CHECK(error_of("due", Date{kFirstDate.days - 1}).find("between 0000-01-01 and 9999-12-31") != std::string::npos);
+  CHECK(error_of("due", kLastDate).empty());
+  CHECK(format_date(kLastDate) == "9999-12-31");
+  CHECK(format_date(kFirstDate) == "0000-01-01");
   CHECK(error_of("nonsense", true).find("task has no field 'nonsense'") != std::string::npos);
   // Text forms of dates and ids are accepted (JSON, automation API).
   CHECK(error_of("due", std::string("2026-12-01")).empty());

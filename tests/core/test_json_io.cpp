@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "core/commands.h"
 #include "core/json_io.h"
 #include "support/random_workspace.h"
@@ -132,6 +134,52 @@ TEST_CASE("commands parse from JSON: create, set, remove, and several at once") 
         "\"set\" needs a \"value\"");
   CHECK(parse_command_json(R"({"ops":[]})", ids).error == "\"ops\" must be a non-empty array");
   CHECK(parse_command_json("{", ids).error.find("not valid JSON at line 1, column 2") != std::string::npos);
+}
+
+// Both found by the fuzzer (tests/fuzz/regressions/json_import).
+TEST_CASE("deep nesting is an error, not a stack overflow") {
+  Workspace ws;
+  IdSource ids(1);
+  const std::string deep = R"({"format":"cairn","version":1,"items":)" + std::string(200000, '[');
+  CHECK(plan_import(deep, ws, ids).error.find("not valid JSON at line 1") != std::string::npos);
+  const std::string closed = std::string(100000, '[') + std::string(100000, ']');
+  CHECK(parse_command_json(closed, ids).error == "a command must be a JSON object");
+}
+
+TEST_CASE("numbers are read exactly: zeros with exponents and the shortest form of any double") {
+  Workspace ws;
+  IdSource ids(2);
+  const auto budget_of = [&](const std::string& number) {
+    const std::string text = R"({"format":"cairn","version":1,"items":[{"kind":"project","id":"6f1c2a40-3b5d-4e8f-9a0b-1c2d3e4f5a6b","fields":{"budget":)" + number + "}}]}";
+    const Workspace w = imported(text);
+    REQUIRE(w.all<Project>().size() == 1);
+    return w.all<Project>().begin()->second.budget.value_or(-1.0);
+  };
+  CHECK(budget_of("0e-41") == 0.0);
+  CHECK(budget_of("0.000e-300") == 0.0);
+  CHECK(budget_of("0.1") == 0.1);
+  CHECK(budget_of("123456.78901234567") == 123456.78901234567);
+  CHECK(budget_of("1999999999.9999998") == 1999999999.9999998);
+  CHECK(budget_of("5e-324") == 5e-324);
+  // Beyond 64 bits: a double, as rapidjson does.
+  const ParsedCommand big = parse_command_json(
+      R"({"op":"set","id":"6f1c2a40-3b5d-4e8f-9a0b-1c2d3e4f5a6b","field":"budget","value":18446744073709551616})", ids);
+  REQUIRE_MESSAGE(big.ok, big.error);
+  CHECK(std::get<SetField>(big.command.ops[0]).value == Value{18446744073709551616.0});
+
+  // Export writes the shortest text that reads back as the same double.
+  std::mt19937_64 rng(7);
+  Workspace many;
+  IdSource make(3);
+  for (int i = 0; i < 2000; ++i) {
+    // Every mantissa bit random, within the field's range (0 to 2e9).
+    const double d = static_cast<double>(rng() >> 11) * 0x1p-53 * 2e9;
+    Command c;
+    c.ops.push_back(CreateItem{"project", make.next(), {}, {{"budget", d}}});
+    REQUIRE(apply(many, c).ok);
+  }
+  const Workspace back = imported(export_json(many));
+  CHECK(back.same_items(many));
 }
 
 TEST_CASE("values print as JSON") {
