@@ -81,6 +81,12 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   },
 
+  // Run links: a new tab that cannot reach back into this page.
+  cairn_js_open_url: function (url) {
+    var text = UTF8ToString(url);
+    if (/^https?:\/\//i.test(text)) window.open(text, '_blank', 'noopener,noreferrer');
+  },
+
   // Called from a frame that handled the click; Chromium still counts the
   // click as the user activation the picker needs.
   cairn_js_pick_file__deps: ['$CairnFiles'],

@@ -97,6 +97,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.export_folder = options_.export_folder;
   const std::string date = today();
   info.today = date;
+  info.today_date = parse_date(date).value_or(Date{});
   store::Storage::Usage usage;
   if (shell_.show_settings && options_.storage) usage = options_.storage->usage();
   info.storage = {usage.location, usage.persistence, save_status_, usage.used_bytes, usage.quota_bytes,
@@ -186,6 +187,7 @@ std::string App::today() const { return format_timestamp(utc_now()).substr(0, 10
 
 void App::handle_file_actions(const ui::ShellActions& actions, double now) {
   if (actions.pick_import_file && options_.pick_file && !read_only()) options_.pick_file();
+  if (!actions.open_url.empty() && options_.open_url) options_.open_url(actions.open_url);
   if (actions.download_export && options_.download) {
     const Project* project = workspace_.find<Project>(actions.export_project);
     const std::string name = suggested_export_name(project ? std::string_view(project->name) : "", today());

@@ -27,6 +27,8 @@ struct AppOptions {
   // starting in export_folder.
   std::function<void(const std::string& name, const std::string& text)> download;
   std::function<void()> pick_file;
+  // Opens a link (an MLflow or W&B run) in a new browser tab or the system's browser.
+  std::function<void(const std::string& url)> open_url;
   std::string export_folder;
 };
 

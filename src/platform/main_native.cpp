@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <SDL.h>
+
 #include "app/app.h"
 #include "core/build_info.h"
 #include "core/launch_options.h"
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
            .author = "local",
            .download = {},  // the desktop asks for a path instead
            .pick_file = {},
+           .open_url = [](const std::string& url) { SDL_OpenURL(url.c_str()); },
            .export_folder = default_export_folder()});
   Runner runner(app);
   std::string error;

@@ -24,6 +24,7 @@ extern "C" void cairn_idb_start();
 extern "C" void cairn_js_files_init();
 extern "C" void cairn_js_download(const char* name, const char* text);
 extern "C" void cairn_js_pick_file();
+extern "C" void cairn_js_open_url(const char* url);
 
 namespace {
 
@@ -61,6 +62,7 @@ void start_app() {
                     cairn_js_download(name.c_str(), text.c_str());
                   },
                   .pick_file = [] { cairn_js_pick_file(); },
+                  .open_url = [](const std::string& url) { cairn_js_open_url(url.c_str()); },
                   .export_folder = {}});
   cairn_js_files_init();
   static Runner runner(app);

@@ -7,6 +7,8 @@
 #include <array>
 #include <string>
 
+#include "core/templates.h"
+
 namespace cairn::ui {
 namespace {
 
@@ -49,7 +51,12 @@ std::size_t count_items(const Workspace& ws, Id id) {
   return n;
 }
 
-void draw_projects(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fonts, CommandSink& out) {
+void draw_projects(ViewContext& ctx) {
+  const Workspace& ws = ctx.ws;
+  IdSource& ids = ctx.ids;
+  const Theme theme = ctx.theme;
+  const Fonts& fonts = ctx.fonts;
+  CommandSink& out = ctx.out;
   ImGui::PushFont(fonts.strong);
   ImGui::TextUnformatted("Projects");
   ImGui::PopFont();
@@ -58,7 +65,7 @@ void draw_projects(const Workspace& ws, IdSource& ids, Theme theme, const Fonts&
 
   if (ws.all<Project>().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));
-    ImGui::TextWrapped("No project yet. Create one to start its charter.");
+    ImGui::TextWrapped("No project yet: start an empty one, or from a template below.");
     ImGui::PopStyleColor();
     return;
   }
@@ -89,6 +96,11 @@ void draw_projects(const Workspace& ws, IdSource& ids, Theme theme, const Fonts&
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%zu", count_items(ws, id));
     ImGui::TableNextColumn();
+    if (ImGui::Button("Open")) {
+      ctx.nav.project = id;
+      ctx.nav.view = View::dashboard;
+    }
+    ImGui::SameLine();
     if (ImGui::Button("Delete")) {
       Command c;
       c.label = "Delete project";
@@ -100,6 +112,52 @@ void draw_projects(const Workspace& ws, IdSource& ids, Theme theme, const Fonts&
   ImGui::EndTable();
 }
 
+// Start from a template: the welcome (no project yet) shows these large;
+// with projects, a smaller row under the table.
+void draw_templates(ViewContext& ctx, float width, bool welcome) {
+  const float em = ImGui::GetFontSize();
+  const auto templates = builtin_templates();
+  const int columns = welcome ? (width > 48 * em ? 3 : 2) : static_cast<int>(templates.size());
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float card_width = (width - style.ItemSpacing.x * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float card_height = welcome ? ImGui::GetTextLineHeightWithSpacing() * 4.2f : ImGui::GetFrameHeight();
+  for (std::size_t i = 0; i < templates.size(); ++i) {
+    const TemplateInfo& t = templates[i];
+    if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
+    bool chosen = false;
+    if (welcome) {
+      ImGui::BeginChild("template", ImVec2(card_width, card_height), ImGuiChildFlags_Border);
+      ImGui::PushFont(ctx.fonts.strong);
+      ImGui::TextUnformatted(t.name.data(), t.name.data() + t.name.size());
+      ImGui::PopFont();
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(t.summary.data(), t.summary.data() + t.summary.size());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+      ImGui::EndChild();
+      // The whole card is the button.
+      chosen = ImGui::IsItemClicked();
+      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    } else {
+      const std::string label = std::string(t.name);
+      chosen = ImGui::Button(label.c_str(), ImVec2(card_width, 0));
+    }
+    if (chosen) {
+      ImportPlan plan = instantiate_template(t.id, ctx.ws, ctx.ids, ctx.today);
+      if (plan.ok && !plan.command.ops.empty()) {
+        if (const auto* create = std::get_if<CreateItem>(&plan.command.ops.front())) {
+          ctx.nav.project = create->id;  // opens once the command has run
+          ctx.nav.view = View::dashboard;
+        }
+        ctx.out.push(std::move(plan.command));
+      }
+    }
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 Command new_project_command(IdSource& ids, std::size_t existing_projects) {
@@ -109,13 +167,16 @@ Command new_project_command(IdSource& ids, std::size_t existing_projects) {
   return c;
 }
 
-void draw_home(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fonts, CommandSink& out) {
+void draw_home(ViewContext& ctx) {
+  const Theme theme = ctx.theme;
+  const Fonts& fonts = ctx.fonts;
   // Layout in font-size units, so the page scales with the user's font size.
   const float em = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float width = std::min(avail, 60.0f * em);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);  // wrapped texts stay in the column
   ImGui::Dummy(ImVec2(width, em * 0.5f));
 
   ImGui::PushFont(fonts.heading);
@@ -128,8 +189,22 @@ void draw_home(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fon
   ImGui::Dummy(ImVec2(0, em * 0.5f));
 
   ImGui::BeginChild("projects-box", ImVec2(width, 0), ImGuiChildFlags_AutoResizeY);
-  draw_projects(ws, ids, theme, fonts, out);
+  draw_projects(ctx);
   ImGui::EndChild();
+  if (ctx.ws.all<Project>().empty()) {  // first run: nobody faces an empty screen
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted("Welcome. Start from a template:");
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));
+    ImGui::TextWrapped("Each one carries a charter skeleton, lifecycle tasks with definitions of done and buffered "
+                       "estimates, a discovery sprint, go/no-go gates and the usual risks (bias, privacy, drift). "
+                       "Everything is editable; nothing leaves this device.");
+    ImGui::PopStyleColor();
+    draw_templates(ctx, width, true);
+  } else {
+    ImGui::TextUnformatted("New project from a template:");
+    draw_templates(ctx, width, false);
+  }
   ImGui::Dummy(ImVec2(0, em * 0.5f));
 
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -140,11 +215,7 @@ void draw_home(const Workspace& ws, IdSource& ids, Theme theme, const Fonts& fon
     if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
     draw_pillar_card(kPillars[i], theme, fonts, card_width, card_height);
   }
-  ImGui::Dummy(ImVec2(0, em * 0.5f));
-  ImGui::PushStyleColor(ImGuiCol_Text, accent_color(theme));
-  ImGui::TextWrapped("The planning views of a project (charter, board, gates, risks, experiments) arrive in the "
-                     "next releases.");
-  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 }
 

@@ -143,7 +143,13 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Cairn##main", nullptr, kFlags);
   draw_menu_bar(state, info, actions);
-  draw_home(*info.workspace, *info.ids, info.theme, *info.fonts, actions.commands);
+  ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date, actions.open_url};
+  if (state.nav.project.nil() || !info.workspace->find<Project>(state.nav.project)) {
+    state.nav.project = Id{};
+    draw_home(ctx);
+  } else {
+    draw_project(ctx, state.views);
+  }
   draw_status_bar(info);
   draw_about(state, info);
   actions.path = draw_path_dialog(state.path_dialog);

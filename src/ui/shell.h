@@ -6,6 +6,7 @@
 #include "ui/commands_out.h"
 #include "ui/file_dialogs.h"
 #include "ui/fonts.h"
+#include "ui/project_view.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
 
@@ -31,6 +32,7 @@ struct ShellInfo {
   bool files_by_path = false;
   std::string_view export_folder;
   std::string_view today;  // "2026-11-26", for suggested file names
+  Date today_date;
   StorageFacts storage;
 };
 
@@ -48,6 +50,7 @@ struct ShellActions {
   Id export_project;  // nil: the whole workspace
   // Desktop: a path was confirmed in the path dialog.
   PathChoice path;
+  std::string open_url;  // a link to open outside the app
 };
 
 // Transient UI state of the shell (open popups), kept between frames.
@@ -56,6 +59,8 @@ struct ShellState {
   bool show_settings = false;
   PathDialog path_dialog;
   Notice notice;  // the App fills it with the outcome of an import or export
+  Navigation nav;
+  ViewStates views;
 };
 
 // The main window: menu bar, home view and status bar, filling the viewport.

@@ -1,0 +1,170 @@
+#include "ui/board.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "ui/task_summary.h"
+#include "ui/widgets.h"
+
+namespace cairn::ui {
+namespace {
+
+constexpr const char* kPayload = "CAIRN_TASK";
+
+struct Column {
+  std::string title;
+  std::string field;  // "status" or "stage"
+  std::string value;  // the enum name a dropped card takes
+  std::vector<const Task*> tasks;
+};
+
+std::vector<Column> columns_of(const Workspace& ws, Id project, bool by_stage) {
+  std::vector<Column> columns;
+  if (by_stage) {
+    for (const auto name : EnumNames<Stage>::names) columns.push_back({enum_label(name), "stage", std::string(name), {}});
+  } else {
+    for (const auto name : EnumNames<TaskStatus>::names) columns.push_back({enum_label(name), "status", std::string(name), {}});
+  }
+  for (const Id id : ws.children_of(project)) {
+    const Task* t = ws.find<Task>(id);
+    if (!t) continue;
+    columns[by_stage ? static_cast<std::size_t>(t->stage) : static_cast<std::size_t>(t->status)].tasks.push_back(t);
+  }
+  for (Column& c : columns)
+    std::sort(c.tasks.begin(), c.tasks.end(), [](const Task* a, const Task* b) {
+      return a->order != b->order ? a->order < b->order : a->id < b->id;
+    });
+  return columns;
+}
+
+// Moves `task` into `column` at `index` (before the card there; at the end
+// when index == size).
+Command move_command(const Column& column, const Task& task, std::size_t index) {
+  const double* before = index > 0 ? &column.tasks[index - 1]->order : nullptr;
+  const double* after = index < column.tasks.size() ? &column.tasks[index]->order : nullptr;
+  Command c;
+  c.label = "Move card";
+  c.ops.push_back(SetField{task.id, column.field, column.value});
+  c.ops.push_back(SetField{task.id, "order", order_between(before, after)});
+  return c;
+}
+
+void draw_card(ViewContext& ctx, const Project& project, const Column& column, std::size_t index, float height) {
+  const Task& task = *column.tasks[index];
+  const TaskSummary s = summarize_task(ctx.ws, project, task);
+  ImGui::PushID(&task);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton("card", ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemClicked()) ctx.nav.open_task = task.id;
+  if (ImGui::BeginDragDropSource()) {
+    ImGui::SetDragDropPayload(kPayload, &task.id, sizeof(Id));
+    ImGui::TextUnformatted(task.title.c_str());
+    ImGui::EndDragDropSource();
+  }
+  if (ImGui::BeginDragDropTarget()) {  // dropped on a card: goes before it
+    if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayload)) {
+      const Id dragged = *static_cast<const Id*>(p->Data);
+      if (const Task* t = ctx.ws.find<Task>(dragged); t && t->id != task.id) ctx.out.push(move_command(column, *t, index));
+    }
+    ImGui::EndDragDropTarget();
+  }
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImU32 fill = ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+  draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), fill, style.FrameRounding);
+  if (s.blocked)
+    draw->AddRectFilled(start, ImVec2(start.x + 4, start.y + height), ImGui::GetColorU32(bad_color(ctx.theme)), style.FrameRounding);
+  const float pad = style.FramePadding.x;
+  const float line = ImGui::GetTextLineHeight();
+  ImVec2 at(start.x + pad + 4, start.y + style.FramePadding.y);
+  const ImVec4 clip(start.x, start.y, start.x + width - pad, start.y + height);
+  draw->AddText(ctx.fonts.strong, ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), task.title.c_str(),
+                nullptr, 0.0f, &clip);
+  char text[160];
+  std::snprintf(text, sizeof text, "%s  \xC2\xB7  %s", s.assignee.empty() ? "unassigned" : s.assignee.c_str(),
+                s.estimate.c_str());
+  at.y += line + 2;
+  draw->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(muted_text_color(ctx.theme)), text, nullptr, 0.0f, &clip);
+  at.y += line + 2;
+  std::snprintf(text, sizeof text, "DoD %d/%d", s.checklist_done, s.checklist_total);
+  draw->AddText(at, ImGui::GetColorU32(s.checklist_total > 0 && s.checklist_done == s.checklist_total ? good_color(ctx.theme)
+                                                                                                      : muted_text_color(ctx.theme)),
+                text);
+  if (s.open_blockers > 0) {
+    std::snprintf(text, sizeof text, "%d blocker%s", s.open_blockers, s.open_blockers == 1 ? "" : "s");
+    draw->AddText(ImVec2(at.x + ImGui::CalcTextSize("DoD 00/00").x + pad * 2, at.y), ImGui::GetColorU32(bad_color(ctx.theme)), text);
+  }
+  ImGui::PopID();
+}
+
+void draw_column(ViewContext& ctx, const Project& project, const Column& column, float width) {
+  ImGui::PushID(column.value.c_str());
+  ImGui::BeginGroup();
+  ImGui::PushFont(ctx.fonts.strong);
+  ImGui::Text("%s  %zu", column.title.c_str(), column.tasks.size());
+  ImGui::PopFont();
+  const float card_height = ImGui::GetTextLineHeight() * 3 + 4 + ImGui::GetStyle().FramePadding.y * 2;
+  ImGui::BeginChild("cards", ImVec2(width, 0), ImGuiChildFlags_Border);
+  ImGuiListClipper clipper;  // thousands of cards: only the visible ones are drawn
+  clipper.Begin(static_cast<int>(column.tasks.size()), card_height + ImGui::GetStyle().ItemSpacing.y);
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_card(ctx, project, column, static_cast<std::size_t>(i), card_height);
+  clipper.End();
+  // The free space below the cards takes a drop too: the card goes last.
+  const ImVec2 rest = ImGui::GetContentRegionAvail();
+  ImGui::InvisibleButton("end", ImVec2(std::max(rest.x, 1.0f), std::max(rest.y, card_height)));
+  if (ImGui::BeginDragDropTarget()) {
+    if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayload)) {
+      const Task* t = ctx.ws.find<Task>(*static_cast<const Id*>(p->Data));
+      if (t) ctx.out.push(move_command(column, *t, column.tasks.size()));
+    }
+    ImGui::EndDragDropTarget();
+  }
+  ImGui::EndChild();
+  ImGui::EndGroup();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+double order_between(const double* before, const double* after) {
+  if (before && after) return (*before + *after) / 2.0;
+  if (before) return *before + 1.0;
+  if (after) return *after - 1.0;
+  return 0.0;
+}
+
+void draw_board(ViewContext& ctx, BoardState& state) {
+  const Project* project = ctx.ws.find<Project>(ctx.nav.project);
+  if (!project) return;
+  if (ImGui::SmallButton("+ Task")) {
+    Id created;
+    ctx.out.push(create_item(ctx.ids, "task", project->id, {{"title", std::string("New task")}, {"status", std::string("todo")}},
+                             "Add task", &created));
+    ctx.nav.open_task = created;
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("Columns by lifecycle stage", &state.by_stage);
+  ImGui::SameLine();
+  muted_text(ctx.theme, "Drag a card to move it; click it to open it.");
+
+  const std::vector<Column> columns = columns_of(ctx.ws, project->id, state.by_stage);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float min_width = ImGui::GetFontSize() * 14;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::max(min_width, (avail - spacing * static_cast<float>(columns.size() - 1)) / static_cast<float>(columns.size()));
+  ImGui::BeginChild("board", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    draw_column(ctx, *project, columns[i], width);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace cairn::ui

@@ -1,0 +1,268 @@
+#include "ui/charter.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "core/gates.h"
+#include "ui/widgets.h"
+
+namespace cairn::ui {
+namespace {
+
+template <class T>
+std::vector<const T*> children(const Workspace& ws, Id parent) {
+  std::vector<const T*> out;
+  for (const Id id : ws.children_of(parent))
+    if (const T* item = ws.find<T>(id)) out.push_back(item);
+  // Stable order for people: creation order is unknown, names are not unique.
+  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
+  return out;
+}
+
+void draw_goal(ViewContext& ctx, const Project& p) {
+  const float em = ImGui::GetFontSize();
+  section_heading("Project");
+  edit_text("Name", p.id, "name", p.name, ctx.out, "Project name", 24 * em);
+  edit_enum("Domain", p.id, "domain", p.domain, ctx.out, 12 * em);
+  ImGui::SameLine();
+  edit_enum("Phase", p.id, "phase", p.phase, ctx.out, 10 * em);
+  ImGui::TextUnformatted("Problem statement");
+  edit_multiline("##problem", p.id, "problem", p.problem, ctx.out, 2.5f);
+  ImGui::TextUnformatted("Business goal");
+  edit_multiline("##goal", p.id, "business_goal", p.business_goal, ctx.out, 2.5f);
+  if (ImGui::BeginTable("scope", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("In scope");
+    edit_multiline("##in", p.id, "scope_in", p.scope_in, ctx.out, 3);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Out of scope");
+    edit_multiline("##out", p.id, "scope_out", p.scope_out, ctx.out, 3);
+    ImGui::EndTable();
+  }
+}
+
+void draw_people(ViewContext& ctx, const Project& p) {
+  section_heading("People");
+  const auto people = children<Person>(ctx.ws, p.id);
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!people.empty() && ImGui::BeginTable("people", 6, kFlags)) {
+    ImGui::TableSetupColumn("Name", 0, 2);
+    ImGui::TableSetupColumn("Role", 0, 2);
+    ImGui::TableSetupColumn("Time zone", 0, 2);
+    ImGui::TableSetupColumn("Responsibility", 0, 3);
+    ImGui::TableSetupColumn("Days/week", 0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    for (const Person* person : people) {
+      ImGui::PushID(person);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      edit_text("##name", person->id, "name", person->name, ctx.out, "Name");
+      ImGui::TableNextColumn();
+      edit_text("##role", person->id, "role", person->role, ctx.out, "e.g. ML engineer");
+      ImGui::TableNextColumn();
+      edit_text("##tz", person->id, "time_zone", person->time_zone, ctx.out, "Europe/Berlin");
+      ImGui::TableNextColumn();
+      edit_text("##resp", person->id, "responsibility", person->responsibility, ctx.out, "Owns ...");
+      ImGui::TableNextColumn();
+      edit_number("##cap", person->id, "capacity_days_per_week", person->capacity_days_per_week, ctx.out);
+      ImGui::TableNextColumn();
+      remove_button(person->id, "person", ctx.out);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::SmallButton("+ Person")) ctx.out.push(create_item(ctx.ids, "person", p.id, {{"name", std::string("New person")}}, "Add person"));
+}
+
+// Baseline -> current -> target, coloured by whether the latest value meets the target.
+void draw_metric_values(ViewContext& ctx, const Metric& m) {
+  const auto latest = latest_value(ctx.ws, m.id);
+  char text[128];
+  auto fmt = [](std::optional<double> v) {
+    char b[32];
+    if (v) std::snprintf(b, sizeof b, "%g", *v);
+    else std::snprintf(b, sizeof b, "\xE2\x80\x94");  // —
+    return std::string(b);
+  };
+  std::snprintf(text, sizeof text, "%s \xE2\x86\x92 ", fmt(m.baseline).c_str());
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine(0, 0);
+  ImVec4 colour = muted_text_color(ctx.theme);
+  if (latest && m.target) {
+    const bool higher = m.direction == Direction::higher_is_better;
+    const bool on_target = higher ? latest->value >= *m.target : latest->value <= *m.target;
+    colour = on_target ? good_color(ctx.theme) : bad_color(ctx.theme);
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(fmt(latest ? std::optional<double>(latest->value) : std::nullopt).c_str());
+  ImGui::PopStyleColor();
+  if (latest && ImGui::IsItemHovered()) ImGui::SetTooltip("Latest: %s", latest->source.c_str());
+  ImGui::SameLine(0, 0);
+  std::snprintf(text, sizeof text, " \xE2\x86\x92 %s %s", fmt(m.target).c_str(), m.unit.c_str());
+  ImGui::TextUnformatted(text);
+}
+
+void draw_trend(ViewContext& ctx, const Metric& m) {
+  std::vector<const MetricReading*> readings = children<MetricReading>(ctx.ws, m.id);
+  std::sort(readings.begin(), readings.end(), [](auto* a, auto* b) { return a->on < b->on; });
+  std::vector<float> values;
+  for (const MetricReading* r : readings) values.push_back(static_cast<float>(r->value));
+  if (values.size() >= 2)
+    ImGui::PlotLines("##trend", values.data(), static_cast<int>(values.size()), 0, nullptr, FLT_MAX, FLT_MAX,
+                     ImVec2(-FLT_MIN, ImGui::GetFrameHeight()));
+  else
+    muted_text(ctx.theme, values.empty() ? "no readings" : "1 reading");
+}
+
+void draw_metrics(ViewContext& ctx, const Project& p) {
+  section_heading("Success metrics");
+  const auto metrics = children<Metric>(ctx.ws, p.id);
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  static char reading_value[32];
+  if (!metrics.empty() && ImGui::BeginTable("metrics", 9, kFlags)) {
+    ImGui::TableSetupColumn("Metric", 0, 3);
+    ImGui::TableSetupColumn("Level", 0, 1.3f);
+    ImGui::TableSetupColumn("Unit", 0, 0.8f);
+    ImGui::TableSetupColumn("Direction", 0, 1.5f);
+    ImGui::TableSetupColumn("Baseline", 0, 1);
+    ImGui::TableSetupColumn("Target", 0, 1);
+    ImGui::TableSetupColumn("Baseline \xE2\x86\x92 now \xE2\x86\x92 target", 0, 2.2f);
+    ImGui::TableSetupColumn("Trend", 0, 1.5f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    for (const Metric* m : metrics) {
+      ImGui::PushID(m);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      edit_text("##name", m->id, "name", m->name, ctx.out, "e.g. Precision at 95% recall");
+      ImGui::TableNextColumn();
+      edit_enum("##level", m->id, "level", m->level, ctx.out);
+      ImGui::TableNextColumn();
+      edit_text("##unit", m->id, "unit", m->unit, ctx.out, "%");
+      ImGui::TableNextColumn();
+      edit_enum("##dir", m->id, "direction", m->direction, ctx.out);
+      ImGui::TableNextColumn();
+      edit_number("##base", m->id, "baseline", m->baseline, ctx.out, "\xE2\x80\x94");
+      ImGui::TableNextColumn();
+      edit_number("##target", m->id, "target", m->target, ctx.out, "\xE2\x80\x94");
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      draw_metric_values(ctx, *m);
+      ImGui::TableNextColumn();
+      draw_trend(ctx, *m);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("+ reading")) ImGui::OpenPopup("reading");
+      ImGui::SameLine();
+      remove_button(m->id, "metric", ctx.out);
+      if (ImGui::BeginPopup("reading")) {
+        ImGui::Text("New reading of %s, dated today (%s)", m->name.c_str(), format_date(ctx.today).c_str());
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        const bool enter = ImGui::InputText("Value", reading_value, sizeof reading_value,
+                                            ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue);
+        char* end = nullptr;
+        const double v = std::strtod(reading_value, &end);
+        const bool valid = end != reading_value && *end == '\0';
+        ImGui::BeginDisabled(!valid);
+        if (ImGui::Button("Add") || (enter && valid)) {
+          ctx.out.push(create_item(ctx.ids, "metric_reading", m->id, {{"on", ctx.today}, {"value", v}}, "Add metric reading"));
+          reading_value[0] = '\0';
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::EndPopup();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  for (const auto level : {MetricLevel::business, MetricLevel::ml, MetricLevel::cost}) {
+    const std::string label = "+ " + enum_label(enum_name(level)) + " metric";
+    if (ImGui::SmallButton(label.c_str()))
+      ctx.out.push(create_item(ctx.ids, "metric", p.id, {{"name", std::string("New metric")}, {"level", std::string(enum_name(level))}},
+                               "Add metric"));
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+void draw_data_sources(ViewContext& ctx, const Project& p) {
+  section_heading("Data sources");
+  const auto sources = children<DataSource>(ctx.ws, p.id);
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!sources.empty() && ImGui::BeginTable("sources", 7, kFlags)) {
+    ImGui::TableSetupColumn("Name", 0, 2);
+    ImGui::TableSetupColumn("Owner", 0, 1.5f);
+    ImGui::TableSetupColumn("Licence / permissions", 0, 2);
+    ImGui::TableSetupColumn("Personal data", 0, 1);
+    ImGui::TableSetupColumn("Status", 0, 1.2f);
+    ImGui::TableSetupColumn("Flags", 0, 2.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    for (const DataSource* d : sources) {
+      ImGui::PushID(d);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      edit_text("##name", d->id, "name", d->name, ctx.out, "Source name");
+      ImGui::TableNextColumn();
+      edit_text("##owner", d->id, "owner", d->owner, ctx.out, "Who owns it?");
+      ImGui::TableNextColumn();
+      edit_text("##licence", d->id, "licence", d->licence, ctx.out, "Licence or permission");
+      ImGui::TableNextColumn();
+      edit_bool("##pii", d->id, "personal_data", d->personal_data, ctx.out);
+      ImGui::TableNextColumn();
+      edit_enum("##status", d->id, "status", d->status, ctx.out);
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      std::string flags;
+      if (d->owner.empty()) flags += "no owner  ";
+      if (d->licence.empty()) flags += "no licence  ";
+      if (d->personal_data) flags += "personal data";
+      ImGui::PushStyleColor(ImGuiCol_Text, d->owner.empty() || d->licence.empty() ? bad_color(ctx.theme) : warning_color(ctx.theme));
+      ImGui::TextUnformatted(flags.c_str());
+      ImGui::PopStyleColor();
+      if (d->personal_data && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Personal data: record the lawful basis and check the project's compliance regimes.");
+      ImGui::TableNextColumn();
+      remove_button(d->id, "data source", ctx.out);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::SmallButton("+ Data source"))
+    ctx.out.push(create_item(ctx.ids, "data_source", p.id, {{"name", std::string("New data source")}}, "Add data source"));
+}
+
+void draw_constraints(ViewContext& ctx, const Project& p) {
+  const float em = ImGui::GetFontSize();
+  section_heading("Constraints");
+  edit_number("p95 latency (ms)", p.id, "latency_p95_ms", p.latency_p95_ms, ctx.out, "none", 8 * em);
+  edit_number("Budget", p.id, "budget", p.budget, ctx.out, "none", 8 * em);
+  ImGui::SameLine();
+  edit_text("Currency", p.id, "budget_currency", p.budget_currency, ctx.out, "USD", 4 * em);
+  edit_list("Compliance", p.id, "compliance", p.compliance, ctx.out, "GDPR, CCPA, HIPAA", 24 * em);
+  section_heading("Buffer rule");
+  muted_text(ctx.theme, "Estimates are multiplied by these factors; the buffered figure is shown beside the raw one.");
+  edit_number("Data collection", p.id, "buffer_data_collection", p.buffer_data_collection, ctx.out, "1.5", 5 * em);
+  ImGui::SameLine();
+  edit_number("Labelling", p.id, "buffer_labelling", p.buffer_labelling, ctx.out, "1.5", 5 * em);
+  ImGui::SameLine();
+  edit_number("Other stages", p.id, "buffer_other", p.buffer_other, ctx.out, "1.0", 5 * em);
+}
+
+}  // namespace
+
+void draw_charter(ViewContext& ctx) {
+  const Project* p = ctx.ws.find<Project>(ctx.nav.project);
+  if (!p) return;
+  draw_goal(ctx, *p);
+  draw_metrics(ctx, *p);
+  draw_people(ctx, *p);
+  draw_data_sources(ctx, *p);
+  draw_constraints(ctx, *p);
+}
+
+}  // namespace cairn::ui

@@ -1,0 +1,26 @@
+#pragma once
+#include "ui/backlog.h"
+#include "ui/board.h"
+#include "ui/experiments_view.h"
+#include "ui/gates_view.h"
+#include "ui/risks_view.h"
+#include "ui/sprints_view.h"
+#include "ui/view_context.h"
+
+namespace cairn::ui {
+
+// UI state of the views, kept between frames (not part of the workspace).
+struct ViewStates {
+  BoardState board;
+  BacklogState backlog;
+  GatesState gates;
+  RisksState risks;
+  SprintsState sprints;
+  ExperimentsState experiments;
+};
+
+// One project: its name and health at the top, the views in a bar on the
+// left, the chosen view beside it, and the task editor when a task is open.
+void draw_project(ViewContext& ctx, ViewStates& states);
+
+}  // namespace cairn::ui

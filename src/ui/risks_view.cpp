@@ -1,0 +1,151 @@
+#include "ui/risks_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "core/risks.h"
+#include "ui/widgets.h"
+
+namespace cairn::ui {
+namespace {
+
+ImVec4 level_color(RiskLevel level, Theme theme) {
+  switch (level) {
+    case RiskLevel::low: return good_color(theme);
+    case RiskLevel::medium: return warning_color(theme);
+    default: return bad_color(theme);
+  }
+}
+
+void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const Risk*>& risks) {
+  const float cell = ImGui::GetFontSize() * 2.4f;
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Likelihood \xC3\x97 impact");
+  for (int likelihood = 5; likelihood >= 1; --likelihood) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d", likelihood);
+    for (int impact = 1; impact <= 5; ++impact) {
+      ImGui::SameLine();
+      int count = 0;
+      for (const Risk* r : risks) count += (r->likelihood == likelihood && r->impact == impact) ? 1 : 0;
+      Risk probe;
+      probe.likelihood = likelihood;
+      probe.impact = impact;
+      ImVec4 colour = level_color(risk_level(probe), ctx.theme);
+      colour.w = count > 0 ? 0.85f : 0.18f;
+      const bool selected = state.likelihood == likelihood && state.impact == impact;
+      ImGui::PushStyleColor(ImGuiCol_Button, colour);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x, colour.y, colour.z, 1.0f));
+      if (selected) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 3.0f);
+      char label[32];
+      std::snprintf(label, sizeof label, "%s##%d%d", count > 0 ? std::to_string(count).c_str() : "", likelihood, impact);
+      if (ImGui::Button(label, ImVec2(cell, cell))) {
+        if (selected) state.likelihood = state.impact = 0;
+        else { state.likelihood = likelihood; state.impact = impact; }
+      }
+      if (selected) ImGui::PopStyleVar();
+      ImGui::PopStyleColor(2);
+    }
+  }
+  ImGui::Dummy(ImVec2(ImGui::CalcTextSize("5").x, 0));
+  for (int impact = 1; impact <= 5; ++impact) {
+    ImGui::SameLine(ImGui::CalcTextSize("5").x + ImGui::GetStyle().ItemSpacing.x + static_cast<float>(impact - 1) * (cell + ImGui::GetStyle().ItemSpacing.x) + cell * 0.4f);
+    ImGui::Text("%d", impact);
+  }
+  muted_text(ctx.theme, "impact \xE2\x86\x92   (click a cell to filter)");
+  ImGui::EndGroup();
+}
+
+void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<const Risk*>& risks) {
+  const float em = ImGui::GetFontSize();
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
+  if (!ImGui::BeginTable("register", 10, kFlags)) return;
+  ImGui::TableSetupColumn("Risk", 0, 3);
+  ImGui::TableSetupColumn("Category", 0, 1.6f);
+  ImGui::TableSetupColumn("L", 0, 1.2f);
+  ImGui::TableSetupColumn("I", 0, 1.2f);
+  ImGui::TableSetupColumn("Score", 0, 1.2f);
+  ImGui::TableSetupColumn("Owner", 0, 1.3f);
+  ImGui::TableSetupColumn("Mitigation", 0, 3);
+  ImGui::TableSetupColumn("Status", 0, 1.3f);
+  ImGui::TableSetupColumn("Next review", 0, 1.8f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableHeadersRow();
+  for (const Risk* r : risks) {
+    if (state.likelihood > 0 && (r->likelihood != state.likelihood || r->impact != state.impact)) continue;
+    ImGui::PushID(r);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    edit_text("##title", r->id, "title", r->title, ctx.out, "Risk");
+    ImGui::TableNextColumn();
+    edit_enum("##cat", r->id, "category", r->category, ctx.out);
+    ImGui::TableNextColumn();
+    edit_integer("##l", r->id, "likelihood", r->likelihood, 1, 5, ctx.out);
+    ImGui::TableNextColumn();
+    edit_integer("##i", r->id, "impact", r->impact, 1, 5, ctx.out);
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, level_color(risk_level(*r), ctx.theme));
+    ImGui::Text("%d %s", risk_score(*r), risk_level_name(risk_level(*r)));
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    edit_text("##owner", r->id, "owner", r->owner, ctx.out, "owner");
+    ImGui::TableNextColumn();
+    edit_text("##mitigation", r->id, "mitigation", r->mitigation, ctx.out, "How we reduce it");
+    ImGui::TableNextColumn();
+    edit_enum("##status", r->id, "status", r->status, ctx.out);
+    ImGui::TableNextColumn();
+    const bool overdue = review_overdue(*r, ctx.today);
+    if (overdue) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+    edit_date("##review", r->id, "next_review", r->next_review, ctx.out, 6.5f * em);
+    if (overdue) ImGui::PopStyleColor();
+    if (overdue && ImGui::IsItemHovered()) ImGui::SetTooltip("Review overdue");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("/%lldd", static_cast<long long>(r->review_every_days));
+    ImGui::TableNextColumn();
+    remove_button(r->id, "risk", ctx.out);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_risks(ViewContext& ctx, RisksState& state) {
+  std::vector<const Risk*> risks;
+  for (const Id id : ctx.ws.children_of(ctx.nav.project))
+    if (const Risk* r = ctx.ws.find<Risk>(id)) risks.push_back(r);
+  std::sort(risks.begin(), risks.end(), [](const Risk* a, const Risk* b) {
+    return risk_score(*a) != risk_score(*b) ? risk_score(*a) > risk_score(*b) : a->id < b->id;
+  });
+  if (ImGui::SmallButton("+ Risk"))
+    ctx.out.push(create_item(ctx.ids, "risk", ctx.nav.project,
+                             {{"title", std::string("New risk")}, {"next_review", Date{ctx.today.days + 28}}}, "Add risk"));
+  ImGui::SameLine();
+  Command reviews = recurring_review_tasks(ctx.ws, ctx.nav.project, ctx.today, ctx.ids);
+  const std::size_t due = reviews.ops.size();
+  ImGui::BeginDisabled(due == 0);
+  if (ImGui::SmallButton("Create due review tasks")) ctx.out.push(std::move(reviews));
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(due == 0 ? "No review is due in the next 7 days without a task" : "Creates a task for each review due within 7 days");
+  int overdue = 0;
+  for (const Risk* r : risks) overdue += review_overdue(*r, ctx.today) ? 1 : 0;
+  if (overdue > 0) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+    ImGui::Text("%d review%s overdue", overdue, overdue == 1 ? "" : "s");
+    ImGui::PopStyleColor();
+  }
+  draw_heat_map(ctx, state, risks);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  draw_register(ctx, state, risks);
+  ImGui::EndGroup();
+}
+
+}  // namespace cairn::ui

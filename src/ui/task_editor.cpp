@@ -1,0 +1,185 @@
+#include "ui/task_editor.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/estimate.h"
+#include "ui/widgets.h"
+
+namespace cairn::ui {
+namespace {
+
+template <class T>
+std::vector<const T*> children(const Workspace& ws, Id parent) {
+  std::vector<const T*> out;
+  for (const Id id : ws.children_of(parent))
+    if (const T* t = ws.find<T>(id)) out.push_back(t);
+  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
+  return out;
+}
+
+// A combo of the project's items of kind T, storing the chosen id in `field`.
+template <class T, class Name>
+void pick_reference(ViewContext& ctx, const char* label, Id item, const char* field, Id current, Id project,
+                    Name name_of, const char* none, Id exclude = {}) {
+  std::string shown = none;
+  if (const T* t = ctx.ws.find<T>(current)) shown = name_of(*t);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (!ImGui::BeginCombo(label, shown.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  if (ImGui::Selectable(none, current.nil()) && !current.nil()) ctx.out.push(set_field(item, field, Id{}, "Clear " + enum_label(field)));
+  for (const T* t : children<T>(ctx.ws, project)) {
+    if (t->id == exclude) continue;
+    ImGui::PushID(t);
+    if (ImGui::Selectable(name_of(*t).c_str(), t->id == current) && t->id != current)
+      ctx.out.push(set_field(item, field, t->id, "Change " + enum_label(field)));
+    ImGui::PopID();
+  }
+  ImGui::EndCombo();
+}
+
+void draw_fields(ViewContext& ctx, const Project& project, const Task& t) {
+  const float em = ImGui::GetFontSize();
+  edit_text("##title", t.id, "title", t.title, ctx.out, "Title");
+  edit_enum("Status", t.id, "status", t.status, ctx.out, 10 * em);
+  edit_enum("Stage", t.id, "stage", t.stage, ctx.out, 10 * em);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Assignee");
+  ImGui::SameLine(7 * em);
+  pick_reference<Person>(ctx, "##assignee", t.id, "assignee", t.assignee, project.id, [](const Person& p) { return p.name; }, "Unassigned");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Sprint");
+  ImGui::SameLine(7 * em);
+  pick_reference<Sprint>(ctx, "##sprint", t.id, "sprint", t.sprint, project.id, [](const Sprint& s) { return s.name; }, "No sprint (backlog)");
+  edit_date("Start", t.id, "start", t.start, ctx.out, 8 * em);
+  ImGui::SameLine();
+  edit_date("Due", t.id, "due", t.due, ctx.out, 8 * em);
+  edit_list("Tags", t.id, "tags", t.tags, ctx.out, "comma, separated", 20 * em);
+  ImGui::TextUnformatted("Description");
+  edit_multiline("##description", t.id, "description", t.description, ctx.out, 3);
+}
+
+void draw_estimate(ViewContext& ctx, const Project& project, const Task& t) {
+  const float em = ImGui::GetFontSize();
+  section_heading("Estimate (working days)");
+  edit_number("Optimistic", t.id, "optimistic_days", t.optimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  ImGui::SameLine();
+  edit_number("Likely", t.id, "likely_days", t.likely_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  ImGui::SameLine();
+  edit_number("Pessimistic", t.id, "pessimistic_days", t.pessimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  const Estimate e = estimate_of(project, t);
+  ImGui::PushFont(ctx.fonts.strong);
+  ImGui::TextUnformatted(describe_estimate(e).c_str());
+  ImGui::PopFont();
+  edit_number("Buffer override (\xC3\x97)", t.id, "buffer_override", t.buffer_override, ctx.out, "project rule", 6 * em);
+  ImGui::SameLine();
+  edit_number("Actual days", t.id, "actual_days", t.actual_days, ctx.out, "\xE2\x80\x94", 5 * em);
+}
+
+void draw_checklist(ViewContext& ctx, const Task& t) {
+  auto items = children<ChecklistItem>(ctx.ws, t.id);
+  std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return a->order != b->order ? a->order < b->order : a->id < b->id; });
+  int done = 0;
+  for (const auto* i : items) done += i->done ? 1 : 0;
+  const std::string title = "Definition of done  " + std::to_string(done) + "/" + std::to_string(items.size());
+  section_heading(title.c_str());
+  for (const ChecklistItem* item : items) {
+    ImGui::PushID(item);
+    edit_bool("##done", item->id, "done", item->done, ctx.out);
+    ImGui::SameLine();
+    edit_text("##text", item->id, "text", item->text, ctx.out, "What must be true", -3 * ImGui::GetFontSize());
+    ImGui::SameLine();
+    remove_button(item->id, "checklist item", ctx.out);
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ Done criterion")) {
+    const double order = items.empty() ? 0.0 : items.back()->order + 1.0;
+    ctx.out.push(create_item(ctx.ids, "checklist_item", t.id, {{"text", std::string("")}, {"order", order}}, "Add done criterion"));
+  }
+}
+
+void draw_dependencies(ViewContext& ctx, const Project& project, const Task& t) {
+  section_heading("Depends on");
+  const auto task_name = [](const Task& x) { return x.title; };
+  for (const Dependency* d : children<Dependency>(ctx.ws, t.id)) {
+    ImGui::PushID(d);
+    pick_reference<Task>(ctx, "##pred", d->id, "predecessor", d->predecessor, project.id, task_name, "(choose a task)", t.id);
+    edit_enum("##type", d->id, "type", d->type, ctx.out, ImGui::GetFontSize() * 9);
+    ImGui::SameLine();
+    edit_number("lag days", d->id, "lag_days", d->lag_days, ctx.out, "0", ImGui::GetFontSize() * 3);
+    ImGui::SameLine();
+    remove_button(d->id, "dependency", ctx.out);
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ Dependency"))
+    ctx.out.push(create_item(ctx.ids, "dependency", t.id, {}, "Add dependency"));
+}
+
+void draw_blockers(ViewContext& ctx, const Project& project, const Task& t) {
+  section_heading("Blockers");
+  for (const Blocker* b : children<Blocker>(ctx.ws, t.id)) {
+    ImGui::PushID(b);
+    edit_bool("Resolved", b->id, "resolved", b->resolved, ctx.out);
+    ImGui::SameLine();
+    edit_date("since", b->id, "since", b->since, ctx.out, ImGui::GetFontSize() * 7);
+    ImGui::SameLine();
+    remove_button(b->id, "blocker", ctx.out);
+    edit_text("##text", b->id, "text", b->text, ctx.out, "What blocks this task?");
+    pick_reference<Task>(ctx, "##by", b->id, "blocking_task", b->blocking_task, project.id, [](const Task& x) { return "Blocked by: " + x.title; },
+                         "Blocked by no task", t.id);
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ Blocker"))
+    ctx.out.push(create_item(ctx.ids, "blocker", t.id, {{"since", ctx.today}}, "Add blocker"));
+}
+
+void draw_history(ViewContext& ctx, const Task& t) {
+  const auto& log = ctx.ws.history(t.id);
+  const std::string title = "History (" + std::to_string(log.size()) + ")";
+  if (!ImGui::CollapsingHeader(title.c_str())) return;
+  for (auto it = log.rbegin(); it != log.rend(); ++it) {
+    const std::string when = format_timestamp(it->at).substr(0, 16);
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
+    ImGui::Text("%s UTC  %s", when.c_str(), it->author.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(enum_label(it->what).c_str());
+  }
+}
+
+}  // namespace
+
+void draw_task_editor(ViewContext& ctx) {
+  const Task* t = ctx.ws.find<Task>(ctx.nav.open_task);
+  const Project* project = t ? ctx.ws.find<Project>(t->parent) : nullptr;
+  if (!t || !project) {
+    ctx.nav.open_task = Id{};
+    return;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x * 0.5f);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - width, vp->WorkPos.y + ImGui::GetFrameHeight()), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, vp->WorkSize.y - ImGui::GetFrameHeight() * 2.5f), ImGuiCond_Always);
+  bool open = true;
+  if (ImGui::Begin("Task##editor", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
+    ImGui::PushID(t);
+    draw_fields(ctx, *project, *t);
+    draw_estimate(ctx, *project, *t);
+    draw_checklist(ctx, *t);
+    draw_dependencies(ctx, *project, *t);
+    draw_blockers(ctx, *project, *t);
+    draw_history(ctx, *t);
+    ImGui::Spacing();
+    if (ImGui::Button("Delete task")) {
+      ctx.out.push(remove_item(t->id, "Delete task"));
+      open = false;
+    }
+    ImGui::PopID();
+  }
+  ImGui::End();
+  if (!open || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ctx.nav.open_task = Id{};
+}
+
+}  // namespace cairn::ui

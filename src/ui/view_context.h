@@ -1,0 +1,40 @@
+#pragma once
+#include <string>
+
+#include "core/id.h"
+#include "core/time.h"
+#include "core/workspace.h"
+#include "ui/commands_out.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace cairn::ui {
+
+// The views of one project, in the order of the navigation bar.
+enum class View { dashboard, charter, board, backlog, sprints, gates, risks, experiments };
+inline constexpr View kAllViews[] = {View::dashboard, View::charter, View::board, View::backlog,
+                                     View::sprints,   View::gates,   View::risks, View::experiments};
+const char* view_title(View view);
+
+// Where the user is: the home screen (no project) or a view of one project,
+// with an optional task open in the task editor. Kept between frames.
+struct Navigation {
+  Id project;  // nil: home
+  View view = View::dashboard;
+  Id open_task;  // the task editor shows it; nil: closed
+};
+
+// What every view receives. Views read the workspace and describe changes
+// in `out`; they never change the model themselves.
+struct ViewContext {
+  const Workspace& ws;
+  IdSource& ids;
+  CommandSink& out;
+  Navigation& nav;
+  Theme theme;
+  const Fonts& fonts;
+  Date today;
+  std::string& open_url;  // set to open a link in a new browser tab / the system browser
+};
+
+}  // namespace cairn::ui

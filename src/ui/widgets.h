@@ -1,0 +1,74 @@
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/commands.h"
+#include "core/enums.h"
+#include "ui/commands_out.h"
+#include "ui/theme.h"
+
+namespace cairn::ui {
+
+// Field editors shared by the views. Each shows the current value and, when
+// the user changes it, pushes a SetField command; keystrokes in one field
+// coalesce into one undo step (the key is item id + field), and leaving the
+// field ends the run. They return true when they pushed a command.
+
+Command set_field(Id id, std::string_view field, Value value, std::string label);
+// Creates one item of `kind` under `parent`; returns its new id through `created`.
+Command create_item(IdSource& ids, std::string_view kind, Id parent,
+                    std::vector<std::pair<std::string, Value>> fields, std::string label, Id* created = nullptr);
+Command remove_item(Id id, std::string label);
+// A small "x" button that removes the item (undoable, so no confirmation).
+void remove_button(Id id, const char* what, CommandSink& out);
+
+bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
+               const char* hint = "", float width = -FLT_MIN);
+bool edit_multiline(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
+                    float lines = 3.0f);
+// A number; an empty field stores "unset" (Null).
+bool edit_number(const char* label, Id id, const char* field, std::optional<double> value, CommandSink& out,
+                 const char* hint = "", float width = -FLT_MIN);
+bool edit_integer(const char* label, Id id, const char* field, std::int64_t value, int min, int max, CommandSink& out,
+                  float width = -FLT_MIN);
+// "YYYY-MM-DD"; empty stores "unset". Invalid text is shown in red and not stored.
+bool edit_date(const char* label, Id id, const char* field, std::optional<Date> value, CommandSink& out,
+               float width = -FLT_MIN);
+bool edit_bool(const char* label, Id id, const char* field, bool value, CommandSink& out);
+// Tags and compliance regimes: comma-separated.
+bool edit_list(const char* label, Id id, const char* field, const StringList& value, CommandSink& out,
+               const char* hint = "", float width = -FLT_MIN);
+
+// "in_progress" -> "In progress".
+std::string enum_label(std::string_view name);
+
+template <NamedEnum E>
+bool edit_enum(const char* label, Id id, const char* field, E value, CommandSink& out, float width = -FLT_MIN) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo(label, enum_label(enum_name(value)).c_str())) {
+    for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i) {
+      const bool selected = static_cast<std::size_t>(value) == i;
+      if (ImGui::Selectable(enum_label(EnumNames<E>::names[i]).c_str(), selected) && !selected) {
+        out.push(set_field(id, field, std::string(EnumNames<E>::names[i]), "Change " + enum_label(field)));
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// A label in the muted colour; a heading in the heading font.
+void muted_text(Theme theme, const char* text);
+void section_heading(const char* text);
+
+// Colours with meaning, readable in both themes.
+ImVec4 good_color(Theme theme);
+ImVec4 warning_color(Theme theme);
+ImVec4 bad_color(Theme theme);
+
+}  // namespace cairn::ui
