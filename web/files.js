@@ -45,6 +45,22 @@ mergeInto(LibraryManager.library, {
         CairnFiles.deliver(file.name, '', 'cannot read ' + file.name + ': ' + (error && error.message || error));
       });
     },
+    // Paste from the system clipboard. SDL swallows Ctrl+V (it prevents the
+    // default of every Ctrl key), so the browser would never paste: take
+    // Ctrl+V before SDL sees it, let the browser fire its paste event, and
+    // hand the text to C++, which replays Ctrl+V to ImGui with it.
+    installPaste: function () {
+      window.addEventListener('keydown', function (event) {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'v' || event.key === 'V'))
+          event.stopImmediatePropagation();
+      }, true);
+      document.addEventListener('paste', function (event) {
+        var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+        if (!text) return;
+        event.preventDefault();
+        CairnFiles.withString(text, function (pointer) { _cairn_paste_text(pointer); });
+      });
+    },
     installDrop: function () {
       var target = document.getElementById('canvas') || document.body;
       target.addEventListener('dragover', function (event) {
@@ -65,6 +81,15 @@ mergeInto(LibraryManager.library, {
   cairn_js_files_init__deps: ['$CairnFiles', 'malloc', 'free'],
   cairn_js_files_init: function () {
     CairnFiles.installDrop();
+    CairnFiles.installPaste();
+  },
+
+  // Copy and cut in a text field: ImGui hands the text over; the system
+  // clipboard takes it (the key press that caused it counts as the user's
+  // permission).
+  cairn_js_copy: function (text) {
+    var value = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
   },
 
   cairn_js_download__deps: ['$CairnFiles'],

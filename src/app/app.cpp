@@ -347,6 +347,18 @@ std::string App::state_json() const {
     w.Uint64(usage.generation);
     w.EndObject();
   }
+  // Where the user is (for scripts and tests that drive the UI by hand).
+  w.Key("ui");
+  w.StartObject();
+  w.Key("project");
+  w.String(shell_.nav.project.nil() ? "" : shell_.nav.project.to_string().c_str());
+  w.Key("view");
+  w.String(shell_.nav.project.nil() ? "home" : ui::view_title(shell_.nav.view));
+  w.Key("openTask");
+  w.String(shell_.nav.open_task.nil() ? "" : shell_.nav.open_task.to_string().c_str());
+  w.Key("palette");
+  w.Bool(shell_.palette.open);
+  w.EndObject();
   // The last import/export outcome shown to the user.
   w.Key("notice");
   w.StartObject();

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <imgui.h>
+
 #include "app/app.h"
 #include "core/launch_options.h"
 #include "platform/runner.h"
@@ -25,6 +27,7 @@ extern "C" void cairn_js_files_init();
 extern "C" void cairn_js_download(const char* name, const char* text);
 extern "C" void cairn_js_pick_file();
 extern "C" void cairn_js_open_url(const char* url);
+extern "C" void cairn_js_copy(const char* text);
 
 namespace {
 
@@ -44,6 +47,16 @@ void resume() {
 }
 
 void on_timer(void*) { resume(); }
+
+// The clipboard ImGui reads and writes. SDL 2.26 has no browser clipboard:
+// copies go out through navigator.clipboard, pastes come in from the page's
+// paste event (cairn_paste_text).
+std::string g_clipboard;
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+  g_clipboard = text;
+  cairn_js_copy(text);
+}
 
 void main_loop();
 
@@ -76,6 +89,8 @@ void start_app() {
   }
   g_runner = &runner;
   g_app = &app;
+  ImGui::GetIO().GetClipboardTextFn = get_clipboard;
+  ImGui::GetIO().SetClipboardTextFn = set_clipboard;
   // Called from JavaScript, so no simulated infinite loop: this returns.
   emscripten_set_main_loop(main_loop, 0, false);
 }
@@ -150,6 +165,17 @@ EMSCRIPTEN_KEEPALIVE void cairn_store_estimate(int persisted, double used, doubl
 EMSCRIPTEN_KEEPALIVE void cairn_import_file(const char* name, const char* text, const char* error) {
   if (!g_app) return;
   g_app->import_file(name, text, cairn::Runner::now(), error);
+  cairn_wake();
+}
+
+// The page pasted text (Ctrl+V in the browser): ImGui sees Ctrl+V and reads
+// the clipboard, which now holds it. Ctrl is still down: it is being held.
+EMSCRIPTEN_KEEPALIVE void cairn_paste_text(const char* text) {
+  if (!g_app) return;
+  g_clipboard = text;
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
   cairn_wake();
 }
 

@@ -58,9 +58,10 @@ void draw_card(ViewContext& ctx, const Project& project, const Column& column, s
   ImGui::PushID(&task);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::InvisibleButton("card", ImVec2(width, height));
+  // Opens on release over the card (a drag that ends elsewhere does not).
+  const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
   const bool hovered = ImGui::IsItemHovered();
-  if (ImGui::IsItemClicked()) ctx.nav.open_task = task.id;
+  if (clicked) ctx.nav.open_task = task.id;
   if (ImGui::BeginDragDropSource()) {
     ImGui::SetDragDropPayload(kPayload, &task.id, sizeof(Id));
     ImGui::TextUnformatted(task.title.c_str());

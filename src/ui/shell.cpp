@@ -7,6 +7,7 @@
 
 #include "core/file_names.h"
 #include "ui/home.h"
+#include "ui/widgets.h"
 
 namespace cairn::ui {
 namespace {
@@ -29,6 +30,31 @@ void request_export(ShellState& state, const ShellInfo& info, ShellActions& acti
   } else {
     actions.download_export = true;
     actions.export_project = project;
+  }
+}
+
+void run_palette_command(ShellCommand command, ShellState& state, const ShellInfo& info, ShellActions& actions) {
+  switch (command) {
+    case ShellCommand::new_project:
+      if (!info.read_only) actions.commands.push(new_project_command(*info.ids, info.workspace->all<Project>().size()));
+      break;
+    case ShellCommand::new_task:
+      if (!info.read_only && !state.nav.project.nil()) {
+        Id created;
+        actions.commands.push(create_item(*info.ids, "task", state.nav.project,
+                                          {{"title", std::string("New task")}, {"status", std::string("todo")}}, "Add task", &created));
+        state.nav.open_task = created;
+        if (state.nav.view != View::board && state.nav.view != View::backlog) state.nav.view = View::board;
+      }
+      break;
+    case ShellCommand::import_file: request_import(state, info, actions); break;
+    case ShellCommand::export_workspace: request_export(state, info, actions, {}, {}); break;
+    case ShellCommand::settings: state.show_settings = true; break;
+    case ShellCommand::toggle_theme: actions.toggle_theme = true; break;
+    case ShellCommand::undo: actions.undo = true; break;
+    case ShellCommand::redo: actions.redo = true; break;
+    case ShellCommand::help: state.show_help = true; break;
+    case ShellCommand::none: break;
   }
 }
 
@@ -75,6 +101,9 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Command palette", "Ctrl+K")) state.palette = {true, true, {}, 0};
+    if (ImGui::MenuItem("Keyboard shortcuts", "?")) state.show_help = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("About Cairn")) state.show_about = true;
     ImGui::EndMenu();
   }
@@ -122,10 +151,15 @@ void draw_about(ShellState& state, const ShellInfo& info) {
 void read_shortcuts(ShellState& state, const ShellInfo& info, ShellActions& actions) {
   const ImGuiIO& io = ImGui::GetIO();
   if (info.can_quit && io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) actions.quit = true;
+  // "?" (Shift+/) opens the shortcut list when no text field takes the key.
+  if (!io.WantTextInput && !io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    state.show_help = true;
   if (io.WantTextInput || !io.KeyCtrl) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Z, true)) (io.KeyShift ? actions.redo : actions.undo) = true;
   if (ImGui::IsKeyPressed(ImGuiKey_Y, true)) actions.redo = true;
   if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;  // a dialog is up
+  if (ImGui::IsKeyPressed(ImGuiKey_K, false)) state.palette = {true, true, {}, 0};
   if (ImGui::IsKeyPressed(ImGuiKey_O, false)) request_import(state, info, actions);
   if (ImGui::IsKeyPressed(ImGuiKey_E, false)) request_export(state, info, actions, {}, {});
   if (ImGui::IsKeyPressed(ImGuiKey_Comma, false)) state.show_settings = true;
@@ -154,6 +188,8 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   draw_about(state, info);
   actions.path = draw_path_dialog(state.path_dialog);
   draw_notice(state.notice);
+  run_palette_command(draw_palette(state.palette, ctx), state, info, actions);
+  draw_help(state.show_help);
   ImGui::End();
   actions.settings = draw_settings(state.show_settings, info.theme, info.storage);
   read_shortcuts(state, info, actions);

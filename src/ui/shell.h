@@ -6,6 +6,7 @@
 #include "ui/commands_out.h"
 #include "ui/file_dialogs.h"
 #include "ui/fonts.h"
+#include "ui/palette.h"
 #include "ui/project_view.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -61,6 +62,8 @@ struct ShellState {
   Notice notice;  // the App fills it with the outcome of an import or export
   Navigation nav;
   ViewStates views;
+  PaletteState palette;
+  bool show_help = false;
 };
 
 // The main window: menu bar, home view and status bar, filling the viewport.
