@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the web app and measures it (bench/web_metrics.mjs); figures go to
-# bench/results/ and are printed as a Markdown table.
+# Builds the web app and measures it (bench/web_metrics.mjs), then the store:
+# save and load of 1k, 10k and 100k tasks natively (cairn_store_bench) and in
+# headless Chromium (bench/store_web.mjs). Figures go to bench/results/ and
+# are printed as Markdown tables.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$CAIRN_ROOT"
@@ -8,3 +10,8 @@ bash scripts/bootstrap.sh --test
 cmake --preset web-release >/dev/null
 cmake --build --preset web-release
 node bench/web_metrics.mjs
+# Native first: store_web.mjs reads its results for the web/native ratios.
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release --target cairn_store_bench
+build/native-release/bench/cairn_store_bench
+node bench/store_web.mjs
