@@ -7,7 +7,11 @@
 #include <array>
 #include <string>
 
+#include "core/gates.h"
+#include "core/health.h"
+#include "core/json_io.h"
 #include "core/templates.h"
+#include "ui/widgets.h"
 
 namespace cairn::ui {
 namespace {
@@ -44,11 +48,33 @@ void draw_pillar_card(const Pillar& pillar, Theme theme, const Fonts& fonts, flo
   ImGui::EndChild();
 }
 
-// Items anywhere under `id` (its whole subtree).
-std::size_t count_items(const Workspace& ws, Id id) {
-  std::size_t n = 0;
-  for (const Id child : ws.children_of(id)) n += 1 + count_items(ws, child);
-  return n;
+// What the project list shows about each project.
+struct ProjectGlance {
+  Health health = Health::on_track;
+  std::string reasons;    // for the tooltip
+  std::string next_gate;  // "Data feasibility in 8 days", "missed: …", "—"
+  int open_blockers = 0;
+};
+
+ProjectGlance glance_at(const Workspace& ws, const Project& project, Date today) {
+  ProjectGlance g;
+  const HealthReport report = project_health(ws, project.id, today);
+  g.health = report.health;
+  for (const std::string& r : report.reasons) g.reasons += (g.reasons.empty() ? "" : "\n") + r;
+  g.next_gate = "\xE2\x80\x94";
+  for (const GateStatus& s : gates_of(ws, project.id, today)) {
+    const Gate* gate = ws.find<Gate>(s.gate);
+    if (!gate || gate->decision != GateDecision::pending) continue;
+    if (s.missed) g.next_gate = "missed: " + gate->name;
+    else if (s.days_left) g.next_gate = gate->name + " in " + std::to_string(*s.days_left) + " d";
+    else g.next_gate = gate->name;
+    break;
+  }
+  for (const Id id : ws.children_of(project.id))
+    if (ws.find<Task>(id))
+      for (const Id child : ws.children_of(id))
+        if (const Blocker* b = ws.find<Blocker>(child); b && !b->resolved) ++g.open_blockers;
+  return g;
 }
 
 void draw_projects(ViewContext& ctx) {
@@ -70,13 +96,19 @@ void draw_projects(ViewContext& ctx) {
     return;
   }
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("projects", 4, kFlags)) return;
+  if (!ImGui::BeginTable("projects", 5, kFlags)) return;
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Items", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+  ImGui::TableSetupColumn("Health", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Next gate", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Blockers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
+  std::size_t archived = 0;
   for (const auto& [id, project] : ws.all<Project>()) {
+    if (project.archived != ctx.nav.show_archived) {
+      archived += project.archived ? 1 : 0;
+      continue;
+    }
     ImGui::PushID(&project);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -89,27 +121,49 @@ void draw_projects(ViewContext& ctx) {
       out.push(std::move(c), id.to_string() + "/name");
     }
     if (ImGui::IsItemDeactivated()) out.seal = true;
+    const ProjectGlance glance = glance_at(ws, project, ctx.today);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(enum_name(project.domain).data());
+    ImGui::TextColored(glance.health == Health::on_track ? good_color(theme) : glance.health == Health::at_risk ? warning_color(theme) : bad_color(theme),
+                       "%s", health_name(glance.health));
+    if (!glance.reasons.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", glance.reasons.c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%zu", count_items(ws, id));
+    ImGui::TextUnformatted(glance.next_gate.c_str());
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    if (glance.open_blockers > 0) ImGui::TextColored(bad_color(theme), "%d open", glance.open_blockers);
+    else ImGui::TextDisabled("none");
     ImGui::TableNextColumn();
     if (ImGui::Button("Open")) {
       ctx.nav.project = id;
       ctx.nav.view = View::dashboard;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) {
-      Command c;
-      c.label = "Delete project";
-      c.ops.push_back(RemoveItem{id});
-      out.push(std::move(c));
+    if (ImGui::Button("Duplicate")) {
+      ImportPlan copy = plan_import(export_json(ws, id), ws, ids);
+      if (copy.ok && !copy.command.ops.empty()) {
+        if (auto* create = std::get_if<CreateItem>(&copy.command.ops.front()))
+          for (auto& [field, value] : create->fields)
+            if (field == "name") value = project.name + " (copy)";
+        copy.command.label = "Duplicate project";
+        out.push(std::move(copy.command));
+      }
     }
+    ImGui::SameLine();
+    if (ImGui::Button(project.archived ? "Unarchive" : "Archive"))
+      out.push(set_field(id, "archived", !project.archived, project.archived ? "Unarchive project" : "Archive project"));
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) out.push(remove_item(id, "Delete project"));
     ImGui::PopID();
   }
   ImGui::EndTable();
+  if (ctx.nav.show_archived) {
+    if (ImGui::SmallButton("\xE2\x86\x90 Active projects")) ctx.nav.show_archived = false;
+  } else if (archived > 0) {
+    const std::string label = "Archived projects (" + std::to_string(archived) + ")";
+    if (ImGui::SmallButton(label.c_str())) ctx.nav.show_archived = true;
+  }
 }
 
 // Start from a template: the welcome (no project yet) shows these large;

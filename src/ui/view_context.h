@@ -22,6 +22,7 @@ struct Navigation {
   Id project;  // nil: home
   View view = View::dashboard;
   Id open_task;  // the task editor shows it; nil: closed
+  bool show_archived = false;  // home lists the archived projects instead
 };
 
 // What every view receives. Views read the workspace and describe changes

@@ -155,3 +155,37 @@ test('template, palette, drag, checklist, gate decision, undo/redo, paste: all b
     await app.close();
   }
 });
+
+test('home: each project with health and next gate; duplicate and archive by click, undone with Ctrl+Z', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitReady(page);
+    await page.mouse.click(316, 290);  // "Computer vision" from the welcome
+    await waitFor(page, () => window.cairn.state().counts.task === 12, null, 'project from the template');
+    await page.mouse.click(80, 60);  // "← All projects"
+    await waitFor(page, () => window.cairn.state().ui.view === 'home', null, 'home');
+    await waitIdle(page);  // a new table lays out its columns over its first frames
+    // Rows follow state().projects (both in id order); one project: row 1.
+    await page.mouse.click(930, 189);  // "Duplicate"
+    await waitFor(page, () => window.cairn.state().projects.length === 2, null, 'the duplicate');
+    const s = await state(page);
+    assert.deepEqual(s.projects.map((p) => p.name).sort(), ['Computer vision project', 'Computer vision project (copy)']);
+    assert.equal(s.counts.task, 24);  // everything under it was copied
+    await waitIdle(page);
+    await screenshotStats(page, 'views-home-two-projects');
+
+    const archivedOf = async () => JSON.parse(await page.evaluate(() => cairn.exportJSON())).items
+      .filter((i) => i.kind === 'project' && i.fields.archived).map((i) => i.id);
+    const first = s.projects[0].id;
+    await page.mouse.click(1014, 189);  // "Archive" on row 1
+    await waitFor(page, (id) => JSON.parse(cairn.exportJSON()).items.some((i) => i.id === id && i.fields.archived), first, 'archived');
+    assert.deepEqual(await archivedOf(), [first]);
+    await page.mouse.click(640, 700);
+    await shortcut(page, ['Control'], 'z');
+    await waitFor(page, () => !JSON.parse(cairn.exportJSON()).items.some((i) => i.kind === 'project' && i.fields.archived), null, 'unarchived by undo');
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
