@@ -15,3 +15,6 @@ cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target cairn_store_bench
 build/native-release/bench/cairn_store_bench
 node bench/store_web.mjs
+# Frame times of every view at 10k tasks (headless ImGui, CPU only).
+cmake --build --preset native-release --target cairn_ui_bench
+build/native-release/tests/ui/cairn_ui_bench

@@ -149,13 +149,26 @@ void draw_history(ViewContext& ctx, const Task& t) {
   }
 }
 
+bool created_this_frame(const CommandSink& out, Id id) {
+  for (const PendingCommand& pending : out.commands)
+    for (const Operation& op : pending.command.ops)
+      if (const auto* create = std::get_if<CreateItem>(&op); create && create->id == id) return true;
+  return false;
+}
+
 }  // namespace
 
 void draw_task_editor(ViewContext& ctx) {
+  // A list or text field open when Escape went down takes the key. ImGui
+  // closes the list in NewFrame, before this runs: remember the last frame.
+  static bool popup_was_open = false;
+  const bool escape_was_taken = popup_was_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) ||
+                                ImGui::GetIO().WantTextInput;
   const Task* t = ctx.ws.find<Task>(ctx.nav.open_task);
   const Project* project = t ? ctx.ws.find<Project>(t->parent) : nullptr;
   if (!t || !project) {
-    ctx.nav.open_task = Id{};
+    // A task created this frame ("+ Task") exists once its command has run.
+    if (!created_this_frame(ctx.out, ctx.nav.open_task)) ctx.nav.open_task = Id{};
     return;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -179,7 +192,11 @@ void draw_task_editor(ViewContext& ctx) {
     ImGui::PopID();
   }
   ImGui::End();
-  if (!open || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ctx.nav.open_task = Id{};
+  popup_was_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  // Escape closes the editor, unless it closes a list or leaves a text field.
+  const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput &&
+                      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !escape_was_taken;
+  if (!open || escape) ctx.nav.open_task = Id{};
 }
 
 }  // namespace cairn::ui

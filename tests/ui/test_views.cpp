@@ -1,0 +1,218 @@
+// Every view of a 10k-task project, the home screen, the task editor and the
+// shell's dialogs, drawn for a few frames: no IM_ASSERT, no duplicate id, no
+// command the model refuses.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "checked_ui.h"
+
+namespace cairn::uitest {
+namespace {
+
+constexpr int kFrames = 5;
+
+// Draws `frames` frames of the current scene; an assert is reported with the scene.
+void draw(CheckedUi& c, int frames = kFrames) {
+  INFO("scene: " << c.scene);
+  try {
+    c.ui.frames(frames);
+  } catch (const ImGuiAssertFailure& e) {
+    FAIL_CHECK("ASSERT in " << c.scene << ": " << e.what());
+    throw;  // the context is mid-frame: this harness cannot go on
+  }
+}
+
+// Every view, one harness per view (an assert in one does not hide the others).
+void every_view(const char* what, UiHarness::Options options, const std::function<void(CheckedUi&)>& prepare) {
+  const PlanningWorkspace& p = shared_planning();
+  for (const ui::View view : ui::kAllViews) {
+    CheckedUi c{p.workspace, options};
+    c.show(p.project, view);
+    c.scene += std::string(" (") + what + ")";
+    prepare(c);
+    try {
+      draw(c);
+    } catch (const ImGuiAssertFailure&) {
+      continue;
+    }
+    CHECK_MESSAGE(c.ui.state().nav.project == p.project, c.scene << ": the view left the project");
+    CHECK_MESSAGE(c.items.items().size() > 20, c.scene << ": only " << c.items.items().size() << " items");
+    check_clean(c);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("views") {
+
+TEST_CASE("the 10k-task workspace is what the views are tested with") {
+  const PlanningWorkspace& p = shared_planning();
+  CHECK(p.tasks == 10000);
+  int by_status[5] = {}, by_stage[9] = {};
+  std::size_t estimated = 0, tagged = 0, in_sprint = 0;
+  for (const auto& [id, t] : p.workspace.all<Task>()) {
+    if (t.parent != p.project) continue;
+    ++by_status[static_cast<int>(t.status)];
+    ++by_stage[static_cast<int>(t.stage)];
+    estimated += t.likely_days ? 1 : 0;
+    tagged += t.tags.empty() ? 0 : 1;
+    in_sprint += t.sprint.nil() ? 0 : 1;
+  }
+  for (const int n : by_status) CHECK(n > 100);
+  for (const int n : by_stage) CHECK(n > 100);
+  CHECK(estimated > 8000);
+  CHECK(tagged > 5000);
+  CHECK(in_sprint > 5000);
+  CHECK(p.workspace.all<ChecklistItem>().size() > 3000);
+  CHECK(p.workspace.all<Blocker>().size() > 500);
+  CHECK(p.workspace.all<Dependency>().size() > 1000);
+  CHECK(p.workspace.children_of(p.rich_task).size() >= 8);
+}
+
+TEST_CASE("every view of a 10k-task project") {
+  every_view("light", {}, [](CheckedUi&) {});
+}
+
+TEST_CASE("every view in the dark theme on a small window") {
+  UiHarness::Options o;
+  o.theme = ui::Theme::Dark;
+  o.display = ImVec2(800, 500);
+  every_view("dark, 800x500", o, [](CheckedUi&) {});
+}
+
+TEST_CASE("every view in a tiny window with the task editor open") {
+  UiHarness::Options o;
+  o.display = ImVec2(480, 320);
+  o.font_pixels = 13.0f;
+  const Id task = shared_planning().rich_task;
+  every_view("480x320, 13 px, task editor", o, [task](CheckedUi& c) { c.ui.state().nav.open_task = task; });
+}
+
+TEST_CASE("every view on a large window with a large font") {
+  UiHarness::Options o;
+  o.display = ImVec2(2560, 1440);
+  o.font_pixels = 24.0f;
+  every_view("2560x1440, 24 px", o, [](CheckedUi&) {});
+}
+
+TEST_CASE("every view with the task editor open") {
+  const Id task = shared_planning().rich_task;
+  every_view("task editor open", {}, [task](CheckedUi& c) { c.ui.state().nav.open_task = task; });
+}
+
+TEST_CASE("the task editor stays open on a task with everything") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.state().nav.open_task = p.rich_task;
+  c.scene = "task editor";
+  draw(c);
+  CHECK(c.ui.state().nav.open_task == p.rich_task);
+  CHECK(c.items.find("Task##editor") != nullptr);
+  // Its history, scrolled to and opened.
+  REQUIRE(c.click_item("History (", "Task##editor", true));
+  draw(c);
+  check_clean(c);
+}
+
+TEST_CASE("the home screen") {
+  const PlanningWorkspace& p = shared_planning();
+  {
+    CheckedUi c{p.workspace};
+    c.show(Id{}, ui::View::dashboard);
+    draw(c);
+    CHECK(c.items.find("Open") != nullptr);
+    check_clean(c);
+  }
+  {
+    CheckedUi c{Workspace{}};  // first run: the welcome and the templates
+    c.show(Id{}, ui::View::dashboard);
+    c.scene = "home (empty workspace)";
+    draw(c);
+    const bool templates = std::any_of(c.items.items().begin(), c.items.items().end(),
+                                       [](const ItemRecord& r) { return r.label.find("/template_") != std::string::npos; });
+    CHECK(templates);
+    check_clean(c);
+  }
+}
+
+TEST_CASE("view states: board by stage, backlog filtered and selected, a gate being decided") {
+  const PlanningWorkspace& p = shared_planning();
+  {
+    CheckedUi c{p.workspace};
+    c.show(p.project, ui::View::board);
+    c.scene = "board by stage";
+    c.ui.state().views.board.by_stage = true;
+    draw(c);
+    check_clean(c);
+  }
+  {
+    CheckedUi c{p.workspace};
+    c.show(p.project, ui::View::backlog);
+    c.scene = "backlog, filtered, 3 selected";
+    auto& b = c.ui.state().views.backlog;
+    b.filter.text = "vendor";
+    b.filter.status = static_cast<int>(TaskStatus::todo);
+    int n = 0;
+    for (const auto& [id, t] : p.workspace.all<Task>())
+      if (n++ < 3) b.selected.insert(id);
+    draw(c);
+    CHECK(c.items.find("Delete", "view") != nullptr);  // the bulk edit bar is shown
+    check_clean(c);
+  }
+  {
+    CheckedUi c{p.workspace};
+    c.show(p.project, ui::View::gates);
+    c.scene = "gates, deciding";
+    for (const auto& [id, g] : p.workspace.all<Gate>()) {
+      c.ui.state().views.gates.deciding = id;
+      break;
+    }
+    c.ui.state().views.gates.rationale = "Recall is good enough for shadow mode.";
+    draw(c);
+    check_clean(c);
+  }
+}
+
+TEST_CASE("the shell's dialogs over a project") {
+  const PlanningWorkspace& p = shared_planning();
+  const std::function<void(ui::ShellState&)> dialogs[] = {
+      [](ui::ShellState& s) { s.show_about = true; },
+      [](ui::ShellState& s) { s.show_settings = true; },
+      [](ui::ShellState& s) { s.path_dialog.open(ui::PathDialog::Mode::import_file, {}, "Import", "/tmp/"); },
+      [&](ui::ShellState& s) {
+        s.path_dialog.open(ui::PathDialog::Mode::export_file, p.project, "Export", "/tmp/plan.json");
+      },
+      [](ui::ShellState& s) { s.notice.show("Imported", "Imported 1 project (12 items in all). Undo with Ctrl+Z.", false); },
+  };
+  int i = 0;
+  for (const auto& open : dialogs) {
+    CheckedUi c{p.workspace};
+    c.show(p.project, ui::View::board);
+    c.scene = "board with dialog " + std::to_string(i++);
+    open(c.ui.state());
+    draw(c);
+    check_clean(c);
+  }
+}
+
+TEST_CASE("the menus, opened one after another") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::dashboard);
+  c.scene = "menus";
+  draw(c, 2);
+  for (const char* menu : {"File", "Edit", "View", "Help"}) {
+    INFO(menu);
+    CHECK(c.click_item(menu));
+    draw(c, 2);
+    c.ui.key(ImGuiKey_Escape);
+  }
+  check_clean(c);
+}
+
+}  // TEST_SUITE
+
+}  // namespace cairn::uitest

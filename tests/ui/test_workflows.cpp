@@ -1,0 +1,207 @@
+// What people do in each view, by mouse and keyboard, on the 10k-task
+// project: every command a view pushes must be one the model accepts.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "checked_ui.h"
+
+namespace cairn::uitest {
+namespace {
+
+std::size_t tasks_in_sprint(const Workspace& ws, Id sprint) {
+  std::size_t n = 0;
+  for (const auto& [id, t] : ws.all<Task>()) n += t.sprint == sprint ? 1 : 0;
+  return n;
+}
+
+// The first visible item of the last frame matching `test`.
+template <class Test>
+const ItemRecord* first_visible(const CheckedUi& c, Test test) {
+  for (const ItemRecord& r : c.items.items())
+    if (r.visible() && test(r)) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("input") {
+
+TEST_CASE("sprints: plan three backlog tasks into a sprint, roll one over") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::sprints);
+  c.ui.frames(3);
+  REQUIRE(c.click_item("Plan from backlog\xE2\x80\xA6", "view"));
+  const Id sprint = c.ui.state().views.sprints.planning;
+  REQUIRE_FALSE(sprint.nil());
+  c.ui.frames(2);
+  for (int i = 0; i < 3; ++i) {
+    const ItemRecord* box = first_visible(c, [](const ItemRecord& r) {
+      return (r.flags & ImGuiItemStatusFlags_Checkable) && !(r.flags & ImGuiItemStatusFlags_Checked) &&
+             r.window.find("/backlog_") != std::string::npos;
+    });
+    REQUIRE(box != nullptr);
+    c.ui.click(box->center());
+  }
+  CHECK(c.ui.state().views.sprints.chosen.size() == 3);
+  const std::size_t before = tasks_in_sprint(c.ui.workspace(), sprint);
+  REQUIRE(c.click_item("Add 3 to ", "view", true));
+  CHECK(tasks_in_sprint(c.ui.workspace(), sprint) == before + 3);
+  CHECK(c.ui.stack().undo_label() == "Plan sprint");
+
+  c.ui.frames(2);
+  REQUIRE(c.click_item("End sprint: roll over unfinished work\xE2\x80\xA6", "view"));
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Sprint 9", "##Popup"));  // the unfinished tasks move there
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("gates: record a go decision with a rationale") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::gates);
+  c.ui.frames(3);
+  REQUIRE(c.click_item("Record decision\xE2\x80\xA6", "view"));
+  const Id gate = c.ui.state().views.gates.deciding;
+  REQUIRE_FALSE(gate.nil());
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Rationale", "view"));
+  c.ui.type("Recall 93% on the hold-out set; shadow mode next.");
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Go", "view"));
+  CHECK(c.ui.workspace().find<Gate>(gate)->decision == GateDecision::go);
+  CHECK(c.ui.state().views.gates.deciding.nil());
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("risks: filter by a heat-map cell, create the due review tasks") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::risks);
+  c.ui.frames(3);
+  const ItemRecord* cell = first_visible(c, [](const ItemRecord& r) {
+    return r.label.size() > 4 && r.label.compare(r.label.size() - 4, 4, "##33") == 0;
+  });
+  REQUIRE(cell != nullptr);
+  c.ui.click(cell->center());
+  CHECK(c.ui.state().views.risks.likelihood == 3);
+  CHECK(c.ui.state().views.risks.impact == 3);
+  const std::size_t tasks_before = c.ui.workspace().all<Task>().size();
+  REQUIRE(c.click_item("Create due review tasks", "view"));
+  CHECK(c.ui.workspace().all<Task>().size() > tasks_before);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("charter: add a metric reading through its popup; add a person") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::charter);
+  c.ui.frames(3);
+  const std::size_t readings = c.ui.workspace().all<MetricReading>().size();
+  REQUIRE(c.click_item("+ reading", "view"));
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Value"));
+  c.ui.type("0.91");
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Add"));
+  CHECK(c.ui.workspace().all<MetricReading>().size() == readings + 1);
+  const std::size_t people = c.ui.workspace().all<Person>().size();
+  c.ui.frames(2);
+  REQUIRE(c.click_item("+ Person", "view"));
+  CHECK(c.ui.workspace().all<Person>().size() == people + 1);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("experiments: add one, add a result and a run link to it") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::experiments);
+  c.ui.frames(3);
+  const std::size_t before = c.ui.workspace().all<Experiment>().size();
+  REQUIRE(c.click_item("+ Experiment", "view"));
+  CHECK(c.ui.workspace().all<Experiment>().size() == before + 1);
+  c.ui.frames(2);
+  if (c.click_item("+ Result", "view")) c.ui.frames(2);
+  if (c.click_item("+ Run link", "view")) c.ui.frames(2);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("board: a new task, everything added to it in the editor, then deleted") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.frames(3);
+  const std::size_t tasks = c.ui.workspace().all<Task>().size();
+  REQUIRE(c.click_item("+ Task", "view"));
+  REQUIRE(c.ui.workspace().all<Task>().size() == tasks + 1);
+  Id created;  // the newest task (the editor does not open on it: a known bug, below)
+  for (const auto& [id, t] : c.ui.workspace().all<Task>())
+    if (t.title == "New task" && t.status == TaskStatus::todo) created = id;
+  REQUIRE_FALSE(created.nil());
+  c.ui.state().nav.open_task = created;
+  c.ui.frames(2);
+  for (const char* add : {"+ Done criterion", "+ Dependency", "+ Blocker"}) {
+    INFO(std::string(add));
+    CHECK(c.click_item(add, "Task##editor"));
+  }
+  CHECK(c.ui.workspace().children_of(created).size() == 3);
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Delete task", "Task##editor"));
+  CHECK(c.ui.workspace().find<Task>(created) == nullptr);
+  CHECK(c.ui.state().nav.open_task.nil());
+  CHECK(c.ui.workspace().all<Task>().size() == tasks);
+  // Ctrl+Z back through all of it.
+  for (int i = 0; i < 5; ++i) c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
+  CHECK(c.ui.workspace().all<Task>().size() == tasks);
+  CHECK(c.ui.workspace().find<Task>(created) == nullptr);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+// The board and the backlog set nav.open_task to the id of the task their
+// "+ Task" command will create; the task editor, drawn in the same frame
+// before the App runs the command, finds no such task and clears it.
+TEST_CASE("\"+ Task\" on the board and in the backlog opens the new task") {
+  const PlanningWorkspace& p = shared_planning();
+  for (const ui::View view : {ui::View::board, ui::View::backlog}) {
+    CheckedUi c{p.workspace};
+    c.show(p.project, view);
+    c.ui.frames(3);
+    const std::size_t tasks = c.ui.workspace().all<Task>().size();
+    REQUIRE(c.click_item("+ Task", "view"));
+    CHECK(c.ui.workspace().all<Task>().size() == tasks + 1);  // created...
+    CHECK_MESSAGE(c.ui.workspace().find<Task>(c.ui.state().nav.open_task) != nullptr,
+                  c.scene << ": the new task is not open in the editor");  // ...but not opened
+    check_clean(c);
+  }
+}
+
+TEST_CASE("home: open the project, make a new one from a template") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(Id{}, ui::View::dashboard);
+  c.ui.frames(3);
+  REQUIRE(c.click_item("Open", "projects"));
+  CHECK(c.ui.state().nav.project == p.project);
+  c.ui.key(ImGuiKey_Escape);
+  REQUIRE(c.click_item("\xE2\x86\x90 All projects"));
+  CHECK(c.ui.state().nav.project.nil());
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Tabular prediction"));
+  c.ui.frames(2);
+  CHECK(c.ui.workspace().all<Project>().size() == 2);
+  CHECK_FALSE(c.ui.state().nav.project.nil());
+  CHECK(c.ui.state().nav.project != p.project);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+}  // TEST_SUITE
+
+}  // namespace cairn::uitest

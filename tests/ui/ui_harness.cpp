@@ -1,0 +1,209 @@
+#include "ui_harness.h"
+
+#include <imgui_internal.h>  // ImGuiTable: where a column header is
+
+#include <chrono>
+#include <cstring>
+#include <string_view>
+
+#include "core/build_info.h"
+#include "planning_workspace.h"
+
+namespace cairn::uitest {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+UiHarness::UiHarness(Workspace workspace, Options options)
+    : workspace_(std::move(workspace)),
+      stack_(workspace_, "ui-test", [this] { return Timestamp{clock_ms_ += 1000}; }),
+      theme_(options.theme) {
+  context_ = ImGui::CreateContext();  // and makes it the current one
+  ImGui::SetCurrentContext(context_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // as the app: no imgui.ini
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.DisplaySize = options.display;
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  io.DeltaTime = 1.0f / 60.0f;
+  // No renderer backend: ImGuiBackendFlags_RendererHasVtxOffset stays off, as
+  // with WebGL2 (the stricter case: one draw list must stay under 64k vertices).
+  fonts_ = ui::load_fonts(*io.Fonts, options.font_pixels);
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // NewFrame needs a built atlas
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+  ui::apply_theme(theme_, ImGui::GetStyle(), 1.0f);
+}
+
+UiHarness::~UiHarness() {
+  if (ImGui::GetCurrentContext() == context_) ImGui::SetCurrentContext(nullptr);
+  ImGui::DestroyContext(context_);
+}
+
+void UiHarness::make_current() const {
+  if (ImGui::GetCurrentContext() != context_) ImGui::SetCurrentContext(context_);
+}
+
+ImGuiIO& UiHarness::io() {
+  make_current();
+  return ImGui::GetIO();
+}
+
+void UiHarness::frame() {
+  make_current();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = 1.0f / 60.0f;
+
+  // ShellInfo filled as App::frame fills it.
+  ui::ShellInfo info;
+  info.version = version();
+  info.platform = "desktop";
+  info.can_quit = true;
+  info.theme = theme_;
+  info.frames = frames_;
+  info.fonts = &fonts_;
+  info.workspace = &workspace_;
+  info.ids = &ids_;
+  info.undo_label = stack_.undo_label();
+  info.redo_label = stack_.redo_label();
+  info.save_status = "Saved 14:03:12 UTC";
+  info.save_failed = false;
+  info.read_only = false;
+  info.files_by_path = true;
+  info.export_folder = "/home/user/Documents";
+  const std::string today = format_date(test_today());
+  info.today = today;
+  info.today_date = test_today();
+  info.storage = {"/home/user/.local/share/cairn/workspace.cairn", "a file on this computer", info.save_status,
+                  3'481'216, -1, 42};
+
+  if (before_frame) before_frame();
+  const auto t0 = std::chrono::steady_clock::now();
+  ImGui::NewFrame();
+  const auto t1 = std::chrono::steady_clock::now();
+  ui::ShellActions actions = ui::draw_shell(state_, info);
+  const auto t2 = std::chrono::steady_clock::now();
+  ImGui::Render();
+  const auto t3 = std::chrono::steady_clock::now();
+  times_.new_frame = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  times_.draw = std::chrono::duration<double, std::milli>(t2 - t1).count();
+  times_.render = std::chrono::duration<double, std::milli>(t3 - t2).count();
+  ++frames_;
+
+  // What App::frame does with the actions (no storage, no files).
+  last_quit_ = actions.quit;
+  last_path_confirmed_ = actions.path.confirmed;
+  if (actions.toggle_theme || (actions.settings.set_theme && actions.settings.theme != theme_)) {
+    theme_ = theme_ == ui::Theme::Light ? ui::Theme::Dark : ui::Theme::Light;
+    ui::apply_theme(theme_, ImGui::GetStyle(), 1.0f);
+  }
+  for (ui::PendingCommand& pending : actions.commands.commands) {
+    const std::string label = pending.command.label;
+    const ApplyResult r = stack_.exec(std::move(pending.command), pending.coalesce_key);
+    if (r.ok)
+      ++commands_run_;
+    else
+      refused_.push_back(label + ": " + r.error);
+  }
+  if (actions.commands.seal) stack_.seal();
+  if (actions.undo) stack_.undo();
+  if (actions.redo) stack_.redo();
+  times_.apply = ms_since(t3);
+  if (after_frame) after_frame();
+}
+
+void UiHarness::frame_with(const std::function<void()>& draw) {
+  make_current();
+  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+  if (before_frame) before_frame();
+  ImGui::NewFrame();
+  draw();
+  ImGui::Render();
+  ++frames_;
+  if (after_frame) after_frame();
+}
+
+UiHarness::DrawStats UiHarness::last_draw_stats() const {
+  make_current();
+  DrawStats s;
+  const ImDrawData* data = ImGui::GetDrawData();
+  if (!data) return s;
+  s.lists = data->CmdListsCount;
+  s.vertices = data->TotalVtxCount;
+  s.indices = data->TotalIdxCount;
+  for (const ImDrawList* list : data->CmdLists) s.commands += list->CmdBuffer.Size;
+  s.windows = ImGui::GetIO().MetricsRenderWindows;
+  return s;
+}
+
+void UiHarness::mouse_move(ImVec2 pos) { io().AddMousePosEvent(pos.x, pos.y); }
+
+void UiHarness::mouse_button(int button, bool down) { io().AddMouseButtonEvent(button, down); }
+
+// Two frames after a move: ImGui trickles input (a move queued behind a key
+// change is only seen a frame later), and items that allow overlap (table
+// rows) take a click only when they were hovered in the previous frame.
+void UiHarness::click(ImVec2 pos) {
+  mouse_move(pos);
+  frames(2);
+  mouse_button(ImGuiMouseButton_Left, true);
+  frame();
+  mouse_button(ImGuiMouseButton_Left, false);
+  frame();
+}
+
+void UiHarness::double_click(ImVec2 pos) {
+  mouse_move(pos);
+  frames(2);
+  for (int i = 0; i < 2; ++i) {
+    mouse_button(ImGuiMouseButton_Left, true);
+    frame();
+    mouse_button(ImGuiMouseButton_Left, false);
+    frame();
+  }
+}
+
+void UiHarness::key(ImGuiKeyChord chord) {
+  ImGuiIO& io = this->io();
+  const auto key = static_cast<ImGuiKey>(chord & ~ImGuiMod_Mask_);
+  const ImGuiKey mods[] = {ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt, ImGuiMod_Super};
+  for (const ImGuiKey m : mods)
+    if (chord & m) io.AddKeyEvent(m, true);
+  io.AddKeyEvent(key, true);
+  frame();
+  io.AddKeyEvent(key, false);
+  for (const ImGuiKey m : mods)
+    if (chord & m) io.AddKeyEvent(m, false);
+  frame();
+}
+
+void UiHarness::type(const char* utf8) { io().AddInputCharactersUTF8(utf8); }
+
+}  // namespace cairn::uitest
+
+namespace cairn::uitest {
+
+bool UiHarness::click_table_header(const char* column) {
+  make_current();
+  ImGuiContext& g = *context_;
+  for (int i = 0; i < g.Tables.GetMapSize(); ++i) {
+    const ImGuiTable* table = g.Tables.TryGetMapData(i);
+    if (!table || table->LastFrameActive != ImGui::GetFrameCount()) continue;
+    for (int c = 0; c < table->ColumnsCount; ++c) {
+      const char* name = ImGui::TableGetColumnName(table, c);
+      if (!name || std::strcmp(name, column) != 0) continue;
+      const ImRect& clip = table->Columns[c].ClipRect;
+      click(ImVec2((clip.Min.x + clip.Max.x) * 0.5f, table->OuterRect.Min.y + ImGui::GetFrameHeight() * 0.5f));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace cairn::uitest
