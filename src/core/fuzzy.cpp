@@ -24,8 +24,8 @@ int fuzzy_score(std::string_view query, std::string_view text) {
     while (at < text.size() && fold(text[at]) != wanted) ++at;
     if (at == text.size()) return -1;
     score += 1;
-    if (previous != std::string_view::npos && at == previous + 1) score += 5;
-    if (word_start(text, at)) score += 8;
+    if (previous != std::string_view::npos && at == previous + 1) score += 10;
+    if (word_start(text, at)) score += 6;
     if (at == 0) score += 10;
     previous = at;
     ++at;
