@@ -29,12 +29,25 @@ Runner::~Runner() {
   SDL_Quit();
 }
 
+// Without an X or Wayland display SDL falls back to its offscreen driver: the
+// app would run, save and never be seen. Refuse that unless asked for by name.
+bool Runner::has_real_display(std::string& error) {
+  const char* driver = SDL_GetCurrentVideoDriver();
+  const std::string name = driver ? driver : "";
+  if (name != "offscreen" && name != "dummy") return true;
+  const char* requested = SDL_getenv("SDL_VIDEODRIVER");
+  if (requested && name == requested) return true;
+  error = "no display to open a window on (DISPLAY and WAYLAND_DISPLAY name no running server)";
+  return false;
+}
+
 bool Runner::init(const RunnerOptions& options, std::string& error) {
   options_ = options;
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     error = std::string("SDL could not start: ") + SDL_GetError();
     return false;
   }
+  if (!has_real_display(error)) return false;
   if (options.gles) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);

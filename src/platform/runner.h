@@ -49,6 +49,7 @@ class Runner {
   static double now();
 
  private:
+  static bool has_real_display(std::string& error);
   void handle_event(const SDL_Event& event);
   void update_display_scale();
   void schedule_animations();

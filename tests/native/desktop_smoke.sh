@@ -14,7 +14,9 @@ done
 # A display number nobody uses.
 display=99
 while [ -e /tmp/.X11-unix/X$display ] || [ -e /tmp/.X$display-lock ]; do display=$((display + 1)); done
-Xvfb :$display -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves, and an app
+# starting during the reset finds no display (seen once in CI).
+Xvfb :$display -screen 0 1280x800x24 -nolisten tcp -noreset >"$artifacts/xvfb.log" 2>&1 &
 xvfb_pid=$!
 app_pid=""
 cleanup() {
@@ -22,12 +24,17 @@ cleanup() {
   kill $xvfb_pid 2>/dev/null || true
 }
 export DISPLAY=:$display
+# Only X11: a failed connection must fail loudly, not fall back to another driver.
+export SDL_VIDEODRIVER=x11
+unset WAYLAND_DISPLAY
 # The app's workspace file goes to a folder of this test, never the user's.
 export XDG_DATA_HOME=$(mktemp -d)
 trap 'cleanup; rm -rf "$XDG_DATA_HOME"' EXIT
 for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$display ] && break; sleep 0.1; done
 
 fail() { echo "FAIL: $*"; exit 1; }
+# kill -0 also succeeds on a zombie: an exited app not yet waited for.
+alive() { [ -e /proc/$1 ] && ! grep -q '^State:.*Z' /proc/$1/status 2>/dev/null; }
 
 # Starts the app in the background; its stdout goes to $1.
 start_app() {
@@ -37,10 +44,16 @@ start_app() {
   for _ in $(seq 300); do
     window=$(xdotool search --onlyvisible --name '^Cairn$' 2>/dev/null | head -1 || true)
     [ -n "$window" ] && return 0
-    kill -0 $app_pid 2>/dev/null || { cat "$out"; wait $app_pid; fail "the app exited with $? before showing a window"; }
+    if ! alive $app_pid; then
+      cat "$out"
+      local status=0
+      wait $app_pid || status=$?
+      fail "the app exited with $status before showing a window"
+    fi
     sleep 0.1
   done
   cat "$out"
+  alive $xvfb_pid || { cat "$artifacts/xvfb.log"; fail "Xvfb died"; }
   xdotool search --name . getwindowname %@ 2>&1 | head -20 || true
   fail "no window titled Cairn appeared within 30 s"
 }
@@ -87,8 +100,8 @@ sleep 0.1
 xdotool key q
 sleep 0.1
 xdotool keyup ctrl
-for _ in $(seq 50); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
-kill -0 $app_pid 2>/dev/null && fail "Ctrl+Q did not quit the app"
+for _ in $(seq 50); do alive $app_pid || break; sleep 0.1; done
+alive $app_pid && fail "Ctrl+Q did not quit the app"
 wait $app_pid || fail "app exited with status $? after Ctrl+Q"
 app_pid=""
 active_frames=$(frames_of "$artifacts/active.log")
@@ -141,7 +154,7 @@ import -window root "$artifacts/desktop-imported.png"
 xdotool key Return
 sleep 0.3
 ctrl_key q
-for _ in $(seq 50); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 50); do alive $app_pid || break; sleep 0.1; done
 wait $app_pid || fail "app exited with status $? after the file test"
 app_pid=""
 grep -q "^cairn: 2 projects, 2 items; Saved" "$artifacts/files.log" || { cat "$artifacts/files.log"; fail "the exported file was not imported back"; }
@@ -152,4 +165,13 @@ kill -TERM $app_pid
 wait $app_pid || fail "app exited with status $? on SIGTERM"
 app_pid=""
 grep -q "^cairn: drew" "$artifacts/term.log" || fail "app did not shut down through its own exit path on SIGTERM"
+# 7. No display: a clear error and exit 1, never an invisible app running on
+# SDL's offscreen fallback.
+set +e
+no_display=$(env -u SDL_VIDEODRIVER DISPLAY=:$((display + 1000)) timeout 20 "$app" --exit-after-ms 2000 2>&1)
+status=$?
+set -e
+[ $status -eq 1 ] || { echo "$no_display"; fail "without a display the app exited with $status, not 1"; }
+grep -q "no display" <<<"$no_display" || { echo "$no_display"; fail "without a display the app did not say so"; }
+
 echo "PASS: desktop window"
