@@ -28,33 +28,38 @@ mergeInto(LibraryManager.library, {
         request.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
       });
     },
-    // Newest generations first, as [{generation, bytes}].
-    readAll: function (db) {
+    // Hands stored snapshots to C++ newest first, one record at a time, and
+    // stops at the first one C++ can use: older generations are read only
+    // when a newer one is damaged. Resolves with the milliseconds spent in
+    // C++ (decoding), so that the read itself can be timed apart.
+    readNewest: function (db) {
       return new Promise(function (resolve, reject) {
         var tx = db.transaction('snapshots', 'readonly');
         var request = tx.objectStore('snapshots').openCursor(null, 'prev');
-        var found = [];
+        var seen = 0;
+        var decodeMs = 0;
         request.onsuccess = function () {
           var cursor = request.result;
-          if (cursor && found.length < CairnIdb.keep) {
-            found.push({ generation: cursor.key, bytes: new Uint8Array(cursor.value) });
-            cursor.continue();
-          } else {
-            resolve(found);
-          }
+          if (!cursor || seen >= CairnIdb.keep) { resolve(decodeMs); return; }
+          ++seen;
+          var started = performance.now();
+          var usable = CairnIdb.candidate(new Uint8Array(cursor.value), cursor.key);
+          decodeMs += performance.now() - started;
+          if (usable) resolve(decodeMs);
+          else cursor.continue();
         };
         request.onerror = function () { reject(request.error); };
       });
     },
-    // Hands the stored snapshots to C++ (newest first) and starts the app.
-    deliver: function (found, readOnly, message) {
-      for (var i = 0; i < found.length; ++i) {
-        var bytes = found[i].bytes;
-        var pointer = _malloc(bytes.length || 1);
-        HEAPU8.set(bytes, pointer);
-        _cairn_store_candidate(pointer, bytes.length, found[i].generation);
-        _free(pointer);
-      }
+    candidate: function (bytes, generation) {
+      var pointer = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, pointer);
+      var usable = _cairn_store_candidate(pointer, bytes.length, generation);
+      _free(pointer);
+      return usable !== 0;
+    },
+    // Starts the app (the snapshots were handed over by readNewest).
+    ready: function (readOnly, message) {
       var text = message || '';
       var size = lengthBytesUTF8(text) + 1;
       var textPointer = _malloc(size);
@@ -74,14 +79,7 @@ mergeInto(LibraryManager.library, {
     follow: function () {
       if (CairnIdb.writer || !CairnIdb.db || CairnIdb.following) return;
       CairnIdb.following = true;
-      CairnIdb.readAll(CairnIdb.db).then(function (found) {
-        for (var i = 0; i < found.length; ++i) {
-          var bytes = found[i].bytes;
-          var pointer = _malloc(bytes.length || 1);
-          HEAPU8.set(bytes, pointer);
-          _cairn_store_candidate(pointer, bytes.length, found[i].generation);
-          _free(pointer);
-        }
+      CairnIdb.readNewest(CairnIdb.db).then(function () {
         _cairn_store_reload();
         CairnIdb.following = false;
         if (CairnIdb.followAgain) { CairnIdb.followAgain = false; CairnIdb.follow(); }
@@ -107,9 +105,9 @@ mergeInto(LibraryManager.library, {
       var readStarted = performance.now();
       CairnIdb.open().then(function (db) {
         CairnIdb.db = db;
-        return CairnIdb.readAll(db);
-      }).then(function (found) {
-        CairnIdb.timings.readMs = performance.now() - readStarted;
+        return CairnIdb.readNewest(db);
+      }).then(function (decodeMs) {
+        CairnIdb.timings.readMs = performance.now() - readStarted - decodeMs;
         if (typeof BroadcastChannel === 'function') {
           CairnIdb.channel = new BroadcastChannel('cairn');
           CairnIdb.channel.onmessage = function (event) {
@@ -118,14 +116,14 @@ mergeInto(LibraryManager.library, {
             else CairnIdb.follow();
           };
         }
-        CairnIdb.deliver(found, !writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only and shows that tab\'s saves. Close the other tab and reload to edit here.');
+        CairnIdb.ready(!writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only and shows that tab\'s saves. Close the other tab and reload to edit here.');
         CairnIdb.estimate();
       }).catch(function (error) {
-        CairnIdb.deliver([], true, 'Browser storage is not available (' + (error && error.message || error) + '); nothing will be saved.');
+        CairnIdb.ready(true, 'Browser storage is not available (' + (error && error.message || error) + '); nothing will be saved.');
       });
     }
     if (typeof indexedDB === 'undefined') {
-      CairnIdb.deliver([], true, 'This browser offers no IndexedDB storage; nothing will be saved.');
+      CairnIdb.ready(true, 'This browser offers no IndexedDB storage; nothing will be saved.');
       return;
     }
     if (navigator.locks && navigator.locks.request) {

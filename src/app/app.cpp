@@ -58,7 +58,7 @@ App::App(AppOptions options)
   if (options_.storage) {
     const auto started = std::chrono::steady_clock::now();
     store::Storage::Loaded loaded = options_.storage->load();
-    load_ms_ = milliseconds_since(started);
+    load_ms_ = milliseconds_since(started) + loaded.decoded_before_ms;
     if (loaded.ok) {
       workspace_ = std::move(loaded.workspace);
       load_notice_ = loaded.notice;

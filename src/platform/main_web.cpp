@@ -126,12 +126,11 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
   resume();
 }
 
-// The page's IndexedDB reader hands over each stored snapshot (newest
-// first), then says it is done.
-EMSCRIPTEN_KEEPALIVE void cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
+// The page's IndexedDB reader hands over stored snapshots newest first,
+// until one is usable (returns 1), then says it is done.
+EMSCRIPTEN_KEEPALIVE int cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
   cairn::store::IdbStore* store = g_store ? g_store : g_loading_store.get();
-  store->add_candidate(std::vector<std::uint8_t>(bytes, bytes + length),
-                                 static_cast<std::uint64_t>(generation));
+  return store->add_candidate({bytes, length}, static_cast<std::uint64_t>(generation)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void cairn_store_ready(int read_only, const char* message) {

@@ -24,16 +24,22 @@ std::uint64_t get(std::span<const std::uint8_t> in, std::size_t offset, int byte
 std::vector<std::uint8_t> seal(std::span<const std::uint8_t> payload, std::uint16_t schema,
                                std::uint64_t generation) {
   std::vector<std::uint8_t> out(kEnvelopeHeaderSize + payload.size());
+  if (!payload.empty()) std::memcpy(&out[kEnvelopeHeaderSize], payload.data(), payload.size());
+  seal_in_place(out, schema, generation);
+  return out;
+}
+
+void seal_in_place(std::vector<std::uint8_t>& out, std::uint16_t schema, std::uint64_t generation) {
+  const std::size_t payload_size = out.size() - kEnvelopeHeaderSize;
   std::memcpy(out.data(), kMagic, sizeof kMagic);
   put(&out[8], kEnvelopeFormat, 2);
   put(&out[10], schema, 2);
   put(&out[12], 0, 4);
   put(&out[16], generation, 8);
-  put(&out[24], payload.size(), 8);
-  if (!payload.empty()) std::memcpy(&out[kEnvelopeHeaderSize], payload.data(), payload.size());
+  put(&out[24], payload_size, 8);
   const std::span<const std::uint8_t> header(out.data(), 32);
+  const std::span<const std::uint8_t> payload(out.data() + kEnvelopeHeaderSize, payload_size);
   put(&out[32], crc32(payload, crc32(header)), 4);
-  return out;
 }
 
 Opened open(std::span<const std::uint8_t> bytes) {

@@ -24,6 +24,9 @@ inline constexpr std::size_t kEnvelopeHeaderSize = 36;
 
 std::vector<std::uint8_t> seal(std::span<const std::uint8_t> payload, std::uint16_t schema,
                                std::uint64_t generation);
+// The same without copying the payload: `bytes` holds kEnvelopeHeaderSize
+// bytes of room followed by the payload; the header is written in front.
+void seal_in_place(std::vector<std::uint8_t>& bytes, std::uint16_t schema, std::uint64_t generation);
 
 struct Opened {
   bool ok = false;

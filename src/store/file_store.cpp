@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
+
+#include "store/envelope.h"
 
 namespace cairn::store {
 namespace {
@@ -133,13 +136,22 @@ FileStore::Saved FileStore::save(const Workspace& workspace) {
 
 FileStore::Loaded FileStore::load() {
   Loaded result;
+  // Envelopes first (magic, length, checksum: cheap); then only the newest
+  // sound one is decoded, the older ones only if that fails.
   struct Candidate {
     const char* name;
-    Decoded decoded;
+    std::vector<std::uint8_t> bytes;
+    Opened envelope;
+    std::string error;  // why this file was not used
   };
   std::vector<Candidate> found;
+  found.reserve(3);  // the envelopes point into the bytes: no reallocation
   for (const char* name : {kMain, kBackup, kTemp}) {
-    if (auto bytes = read_file(folder_ / name)) found.push_back({name, decode_workspace(*bytes)});
+    if (auto bytes = read_file(folder_ / name)) {
+      Candidate& c = found.emplace_back(Candidate{name, std::move(*bytes), {}, {}});
+      c.envelope = store::open(c.bytes);
+      if (!c.envelope.ok) c.error = c.envelope.error;
+    }
   }
   if (found.empty()) {
     result.empty = true;
@@ -149,18 +161,32 @@ FileStore::Loaded FileStore::load() {
   // A store written by a newer version is never overwritten: refuse to
   // load, and refuse to save from now on.
   for (const Candidate& c : found) {
-    if (!c.decoded.ok && c.decoded.error.find("newer version") != std::string::npos) {
+    if (c.envelope.ok && c.envelope.schema > kSchemaVersion) {
       read_only_ = true;
-      result.error = folder_.string() + "/" + c.name + ": " + c.decoded.error + "; it was left untouched";
+      const LoadedSnapshot refused = load_snapshot(c.envelope.payload, c.envelope.schema);
+      result.error = folder_.string() + "/" + c.name + ": " + refused.error + "; it was left untouched";
       return result;
     }
   }
-  Candidate* best = nullptr;
+  std::vector<Candidate*> order;
   for (Candidate& c : found)
-    if (c.decoded.ok && (!best || c.decoded.generation > best->decoded.generation)) best = &c;
+    if (c.envelope.ok) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->envelope.generation > b->envelope.generation; });
+  Candidate* best = nullptr;
+  for (Candidate* c : order) {
+    LoadedSnapshot snapshot = load_snapshot(c->envelope.payload, c->envelope.schema);
+    if (!snapshot.ok) {
+      c->error = snapshot.error;
+      continue;
+    }
+    best = c;
+    result.workspace = std::move(snapshot.workspace);
+    break;
+  }
   if (!best) {
     result.error = "no readable workspace in " + folder_.string() + ": " + found.front().name + ": " +
-                   found.front().decoded.error;
+                   found.front().error;
     return result;
   }
   // Tell the user when the main file was not the one used, and why.
@@ -168,16 +194,15 @@ FileStore::Loaded FileStore::load() {
     std::string why = std::string(kMain) + " is missing";
     for (const Candidate& c : found)
       if (std::strcmp(c.name, kMain) == 0)
-        why = c.decoded.ok ? std::string(kMain) + " holds an older generation (" +
-                                 std::to_string(c.decoded.generation) + ")"
-                           : std::string(kMain) + " is damaged (" + c.decoded.error + ")";
-    result.notice = "loaded " + std::string(best->name) + " (generation " + std::to_string(best->decoded.generation) +
+        why = c.error.empty() ? std::string(kMain) + " holds an older generation (" +
+                                    std::to_string(c.envelope.generation) + ")"
+                              : std::string(kMain) + " is damaged (" + c.error + ")";
+    result.notice = "loaded " + std::string(best->name) + " (generation " + std::to_string(best->envelope.generation) +
                     ") because " + why;
   }
-  generation_ = best->decoded.generation;
+  generation_ = best->envelope.generation;
   result.ok = true;
   result.generation = generation_;
-  result.workspace = std::move(best->decoded.snapshot.workspace);
   return result;
 }
 

@@ -1,6 +1,8 @@
 #include "store/idb_store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <utility>
 
 #include "store/snapshot.h"
 
@@ -9,9 +11,24 @@ extern "C" void cairn_idb_save(const std::uint8_t* bytes, std::size_t length, do
 
 namespace cairn::store {
 
-void IdbStore::add_candidate(std::vector<std::uint8_t> bytes, std::uint64_t generation) {
+bool IdbStore::add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
   generation_ = std::max(generation_, generation);
-  candidates_.emplace_back(std::move(bytes), generation);
+  if (reading_.done) return true;
+  const auto started = std::chrono::steady_clock::now();
+  Decoded d = decode_workspace(bytes);
+  reading_.decode_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  ++reading_.seen;
+  if (d.ok) {
+    reading_.chosen = std::move(d);
+    reading_.done = true;
+  } else if (d.error.find("newer version") != std::string::npos) {
+    reading_.refused = d.error;
+    reading_.done = true;
+  } else if (reading_.first_error.empty()) {
+    reading_.first_error = d.error;
+    reading_.first_generation = generation;
+  }
+  return reading_.done;
 }
 
 Storage::Usage IdbStore::usage() const {
@@ -23,33 +40,29 @@ Storage::Usage IdbStore::usage() const {
 }
 
 Storage::Loaded IdbStore::load() {
+  Reading reading = std::exchange(reading_, Reading{});  // the next read (a follower's) starts afresh
   Loaded loaded;
-  if (candidates_.empty()) {
+  loaded.decoded_before_ms = reading.decode_ms;
+  if (!reading.refused.empty()) {
+    read_only_ = true;  // never overwrite a newer version's data
+    loaded.error = reading.refused;
+    return loaded;
+  }
+  if (reading.seen == 0) {
     loaded.ok = loaded.empty = true;
     return loaded;
   }
-  std::string first_error;
-  for (std::size_t i = 0; i < candidates_.size(); ++i) {
-    Decoded d = decode_workspace(candidates_[i].first);
-    if (!d.ok) {
-      if (d.error.find("newer version") != std::string::npos) {
-        read_only_ = true;  // never overwrite a newer version's data
-        loaded.error = d.error;
-        return loaded;
-      }
-      if (first_error.empty()) first_error = d.error;
-      continue;
-    }
-    loaded.ok = true;
-    loaded.generation = d.generation;
-    loaded.workspace = std::move(d.snapshot.workspace);
-    if (i > 0)
-      loaded.notice = "the newest save (generation " + std::to_string(candidates_[0].second) + ") is damaged (" +
-                      first_error + "); loaded generation " + std::to_string(candidates_[i].second) + " instead";
-    break;
+  if (!reading.chosen.ok) {
+    loaded.error = "no readable workspace in this browser: " + reading.first_error;
+    return loaded;
   }
-  if (!loaded.ok) loaded.error = "no readable workspace in this browser: " + first_error;
-  candidates_.clear();  // the bytes are not needed any more
+  loaded.ok = true;
+  loaded.generation = reading.chosen.generation;
+  loaded.workspace = std::move(reading.chosen.snapshot.workspace);
+  if (!reading.first_error.empty())
+    loaded.notice = "the newest save (generation " + std::to_string(reading.first_generation) + ") is damaged (" +
+                    reading.first_error + "); loaded generation " + std::to_string(reading.chosen.generation) +
+                    " instead";
   return loaded;
 }
 

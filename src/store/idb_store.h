@@ -1,19 +1,25 @@
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "store/snapshot.h"
 #include "store/storage.h"
 
 namespace cairn::store {
 
 // The browser store: IndexedDB through web/idb_store.js. Loading is done by
 // the page before the app starts (the snapshots arrive as candidates, newest
-// first); saving is asynchronous and completes through save_finished().
+// first, each decoded on arrival so that older generations are read only
+// when a newer one is damaged); saving is asynchronous and completes through
+// save_finished().
 class IdbStore final : public Storage {
  public:
   // Called while the page reads the database, newest generation first.
-  void add_candidate(std::vector<std::uint8_t> bytes, std::uint64_t generation);
+  // True: a usable (or a refused, newer-schema) snapshot was found and the
+  // page need not read older ones.
+  bool add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation);
   // The page has read everything; `message` explains a read-only start.
   void set_ready(bool read_only, std::string message) {
     read_only_ = read_only;
@@ -41,7 +47,17 @@ class IdbStore final : public Storage {
   const std::string& message() const { return message_; }
 
  private:
-  std::vector<std::pair<std::vector<std::uint8_t>, std::uint64_t>> candidates_;
+  // What the candidates of the current read gave; load() hands it over.
+  struct Reading {
+    int seen = 0;
+    bool done = false;
+    Decoded chosen;               // ok when a readable snapshot was found
+    std::string refused;          // a newer version's snapshot: never overwrite it
+    std::string first_error;      // why the newest one could not be used
+    std::uint64_t first_generation = 0;
+    double decode_ms = 0;
+  };
+  Reading reading_;
   std::uint64_t generation_ = 0;  // the newest generation stored, readable or not
   bool read_only_ = false;
   std::string message_;

@@ -18,6 +18,9 @@ class Storage {
     std::string error;    // why nothing could be loaded (the app then must not save)
     std::string notice;   // e.g. fell back to the previous generation
     std::uint64_t generation = 0;
+    // Decoding done before load() was called (the browser store decodes
+    // each record as it is read); load time = this + load()'s own time.
+    double decoded_before_ms = 0;
     Workspace workspace;
   };
   struct Saved {
