@@ -174,8 +174,8 @@ constexpr FieldDef<ObjectOf<Member>> field(std::string_view name) {
 
 template <class M>
 double as_double(const M& v) {
-  if constexpr (std::is_same_v<M, std::optional<double>>) {
-    return v ? *v : 0.0;
+  if constexpr (requires { v.has_value(); }) {
+    return v ? static_cast<double>(*v) : 0.0;
   } else {
     return static_cast<double>(v);
   }
@@ -212,7 +212,9 @@ template <> std::span<const FieldDef<Project>> fields_of<Project>() {
     field<&Project::budget_currency>("budget_currency"), field<&Project::compliance>("compliance"),
     ranged<&Project::buffer_data_collection, 1, 10>("buffer_data_collection"),
     ranged<&Project::buffer_labelling, 1, 10>("buffer_labelling"), ranged<&Project::buffer_other, 1, 10>("buffer_other"),
-    field<&Project::archived>("archived")};
+    field<&Project::archived>("archived"), ranged<&Project::wip_todo, 1, 100000>("wip_todo"),
+    ranged<&Project::wip_in_progress, 1, 100000>("wip_in_progress"),
+    ranged<&Project::wip_blocked, 1, 100000>("wip_blocked")};
   return f;
 }
 template <> std::span<const FieldDef<Person>> fields_of<Person>() {

@@ -45,6 +45,11 @@ struct Project {
   double buffer_labelling = 1.5;
   double buffer_other = 1.0;
   bool archived = false;
+  // Board WIP limits: the most tasks a status column should hold (unset:
+  // no limit). Only the columns where work waits or happens have one.
+  std::optional<std::int64_t> wip_todo;
+  std::optional<std::int64_t> wip_in_progress;
+  std::optional<std::int64_t> wip_blocked;
 };
 
 struct Person {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/wip.h"
 #include "ui/task_summary.h"
 #include "ui/widgets.h"
 
@@ -19,14 +20,18 @@ struct Column {
   std::string field;  // "status" or "stage"
   std::string value;  // the enum name a dropped card takes
   std::vector<const Task*> tasks;
+  std::optional<TaskStatus> status;  // status columns: for the WIP limit
 };
 
 std::vector<Column> columns_of(const Workspace& ws, Id project, bool by_stage) {
   std::vector<Column> columns;
   if (by_stage) {
-    for (const auto name : EnumNames<Stage>::names) columns.push_back({enum_label(name), "stage", std::string(name), {}});
+    for (const auto name : EnumNames<Stage>::names) columns.push_back({enum_label(name), "stage", std::string(name), {}, std::nullopt});
   } else {
-    for (const auto name : EnumNames<TaskStatus>::names) columns.push_back({enum_label(name), "status", std::string(name), {}});
+    for (std::size_t i = 0; i < EnumNames<TaskStatus>::names.size(); ++i) {
+      const auto name = EnumNames<TaskStatus>::names[i];
+      columns.push_back({enum_label(name), "status", std::string(name), {}, static_cast<TaskStatus>(i)});
+    }
   }
   for (const Id id : ws.children_of(project)) {
     const Task* t = ws.find<Task>(id);
@@ -104,14 +109,52 @@ void draw_card(ViewContext& ctx, const Project& project, const Column& column, s
   ImGui::PopID();
 }
 
+// The WIP limit of a status column: "WIP 4/3" (red when exceeded), a click
+// sets or clears it.
+void draw_wip_limit(ViewContext& ctx, const Project& project, const Column& column, std::int64_t excess) {
+  const char* field = wip_field(*column.status);
+  const auto limit = wip_limit(project, *column.status);
+  const std::string label = limit ? "WIP " + std::to_string(column.tasks.size()) + "/" + std::to_string(*limit) + "###wip"
+                                  : std::string("WIP limit###wip");
+  if (excess > 0) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+  else if (!limit) ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
+  const bool clicked = ImGui::SmallButton(label.c_str());
+  if (excess > 0 || !limit) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+    ImGui::SetTooltip("%s", excess > 0 ? ("Over the WIP limit by " + std::to_string(excess) +
+                                          ": finish work before starting more.").c_str()
+                                       : "Work-in-progress limit of this column: click to set it.");
+  if (clicked) ImGui::OpenPopup("wip_popup");
+  if (ImGui::BeginPopup("wip_popup")) {
+    ImGui::TextUnformatted(("Most tasks " + column.title + " should hold").c_str());
+    std::optional<double> shown;
+    if (limit) shown = static_cast<double>(*limit);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    edit_number("##limit", project.id, field, shown, ctx.out, "no limit", ImGui::GetFontSize() * 8);
+    if (limit && ImGui::SmallButton("No limit")) {
+      ctx.out.push(set_field(project.id, field, Null{}, "Remove WIP limit"));
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
 void draw_column(ViewContext& ctx, const Project& project, const Column& column, float width) {
   ImGui::PushID(column.value.c_str());
   ImGui::BeginGroup();
   ImGui::PushFont(ctx.fonts.strong);
   ImGui::Text("%s  %zu", column.title.c_str(), column.tasks.size());
   ImGui::PopFont();
+  std::int64_t excess = 0;
+  if (column.status && wip_field(*column.status)) {
+    excess = wip_excess(project, *column.status, column.tasks.size());
+    ImGui::SameLine();
+    draw_wip_limit(ctx, project, column, excess);
+  }
   const float card_height = ImGui::GetTextLineHeight() * 3 + 4 + ImGui::GetStyle().FramePadding.y * 2;
+  if (excess > 0) ImGui::PushStyleColor(ImGuiCol_Border, bad_color(ctx.theme));
   ImGui::BeginChild("cards", ImVec2(width, 0), ImGuiChildFlags_Border);
+  if (excess > 0) ImGui::PopStyleColor();
   ImGuiListClipper clipper;  // thousands of cards: only the visible ones are drawn
   clipper.Begin(static_cast<int>(column.tasks.size()), card_height + ImGui::GetStyle().ItemSpacing.y);
   while (clipper.Step())

@@ -2,7 +2,9 @@
 // project: every command a view pushes must be one the model accepts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "checked_ui.h"
 
@@ -160,6 +162,54 @@ TEST_CASE("board: a new task, everything added to it in the editor, then deleted
   for (int i = 0; i < 5; ++i) c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
   CHECK(c.ui.workspace().all<Task>().size() == tasks);
   CHECK(c.ui.workspace().find<Task>(created) == nullptr);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+// The WIP buttons of the board's status columns, left to right (todo, in
+// progress, blocked).
+std::vector<ItemRecord> wip_buttons(const CheckedUi& c) {
+  std::vector<ItemRecord> found;
+  for (const ItemRecord& r : c.items.items())
+    if (r.visible() && r.label.starts_with("WIP")) found.push_back(r);
+  std::sort(found.begin(), found.end(), [](const ItemRecord& a, const ItemRecord& b) { return a.rect.Min.x < b.rect.Min.x; });
+  return found;
+}
+
+TEST_CASE("board: set a WIP limit on a column by typing it, see it exceeded, remove it") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.frames(3);
+  std::vector<ItemRecord> buttons = wip_buttons(c);
+  REQUIRE(buttons.size() == 3);
+  CHECK(buttons[1].label == "WIP limit###wip");
+  c.ui.click(buttons[1].center());  // "In progress"
+  c.ui.frames(2);
+  c.ui.type("2");
+  c.ui.frames(2);
+  const Project* project = c.ui.workspace().find<Project>(p.project);
+  REQUIRE(project->wip_in_progress.has_value());
+  CHECK(*project->wip_in_progress == 2);
+  CHECK_FALSE(project->wip_todo.has_value());
+  c.ui.key(ImGuiKey_Enter);   // Escape in the field would revert the typing
+  c.ui.key(ImGuiKey_Escape);  // closes the popup
+  c.ui.frames(2);
+  CHECK(c.ui.workspace().find<Project>(p.project)->wip_in_progress == 2);
+  buttons = wip_buttons(c);
+  REQUIRE(buttons.size() == 3);
+  std::size_t in_progress = 0;
+  for (const auto& [id, t] : c.ui.workspace().all<Task>())
+    in_progress += t.parent == p.project && t.status == TaskStatus::in_progress ? 1 : 0;
+  REQUIRE(in_progress > 2);  // so the column is over its limit
+  CHECK(buttons[1].label == "WIP " + std::to_string(in_progress) + "/2###wip");
+
+  c.ui.click(buttons[1].center());
+  c.ui.frames(2);
+  REQUIRE(c.click_item("No limit"));
+  CHECK_FALSE(c.ui.workspace().find<Project>(p.project)->wip_in_progress.has_value());
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
+  CHECK(c.ui.workspace().find<Project>(p.project)->wip_in_progress == 2);
   c.ui.frames(2);
   check_clean(c);
 }

@@ -1,0 +1,22 @@
+#pragma once
+// Work-in-progress limits of the board's status columns.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "core/model.h"
+
+namespace cairn {
+
+// The project field holding the limit of a status column ("wip_in_progress"),
+// or nullptr for the columns that take none (backlog, done).
+const char* wip_field(TaskStatus status);
+
+// The limit the project sets for a status column, if any.
+std::optional<std::int64_t> wip_limit(const Project& project, TaskStatus status);
+
+// How many tasks a column of `count` holds beyond its limit (0: within it or
+// no limit).
+std::int64_t wip_excess(const Project& project, TaskStatus status, std::size_t count);
+
+}  // namespace cairn

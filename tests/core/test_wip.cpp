@@ -1,0 +1,41 @@
+#include <doctest/doctest.h>
+
+#include "core/commands.h"
+#include "core/wip.h"
+
+using namespace cairn;
+
+TEST_CASE("WIP limits: only todo, in progress and blocked columns take one; the excess is what is over it") {
+  Project p;
+  CHECK(wip_field(TaskStatus::backlog) == nullptr);
+  CHECK(wip_field(TaskStatus::done) == nullptr);
+  CHECK(std::string(wip_field(TaskStatus::in_progress)) == "wip_in_progress");
+  CHECK_FALSE(wip_limit(p, TaskStatus::in_progress).has_value());
+  CHECK(wip_excess(p, TaskStatus::in_progress, 50) == 0);  // no limit, never over
+
+  p.wip_in_progress = 3;
+  p.wip_blocked = 1;
+  CHECK(wip_excess(p, TaskStatus::in_progress, 3) == 0);
+  CHECK(wip_excess(p, TaskStatus::in_progress, 5) == 2);
+  CHECK(wip_excess(p, TaskStatus::blocked, 2) == 1);
+  CHECK(wip_excess(p, TaskStatus::todo, 2) == 0);
+  CHECK(wip_excess(p, TaskStatus::done, 100) == 0);
+}
+
+TEST_CASE("WIP limits are set, refused and cleared through commands like any field") {
+  Workspace ws;
+  IdSource ids(3);
+  const Id project = ids.next();
+  REQUIRE(apply(ws, Command{{CreateItem{"project", project, {}, {{"name", std::string("Churn")}}}}}).ok);
+  auto set = [&](Value v) { return apply(ws, Command{{SetField{project, "wip_in_progress", std::move(v)}}}); };
+  CHECK(set(std::int64_t{4}).ok);
+  CHECK(ws.find<Project>(project)->wip_in_progress == 4);
+  CHECK(set(2.0).ok);  // whole numbers may arrive as doubles (JSON, the number field)
+  CHECK(ws.find<Project>(project)->wip_in_progress == 2);
+  CHECK_FALSE(set(2.5).ok);
+  CHECK_FALSE(set(std::int64_t{0}).ok);
+  CHECK_FALSE(set(std::string("three")).ok);
+  CHECK(ws.find<Project>(project)->wip_in_progress == 2);  // refused changes change nothing
+  CHECK(set(Null{}).ok);
+  CHECK_FALSE(ws.find<Project>(project)->wip_in_progress.has_value());
+}
