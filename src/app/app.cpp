@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <algorithm>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -55,6 +57,11 @@ std::string result_json(bool ok, const std::string& error, const std::vector<std
 
 App::App(AppOptions options)
     : options_(std::move(options)), stack_(workspace_, options_.author, utc_now) {
+  // The theme the system (or the command line) asks for, and what the
+  // person chose on this device: an explicit --theme wins, then the choice.
+  system_theme_ = options_.theme;
+  if (!options_.theme_from_command_line && options_.preferences.theme != ThemeChoice::system)
+    options_.theme = options_.preferences.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
   if (options_.storage) {
     const auto started = std::chrono::steady_clock::now();
     store::Storage::Loaded loaded = options_.storage->load();
@@ -76,7 +83,23 @@ App::App(AppOptions options)
   update_save_status();
 }
 
-void App::apply_style(float ui_scale) const { ui::apply_theme(options_.theme, ImGui::GetStyle(), ui_scale); }
+void App::apply_style() const { ui::apply_theme(options_.theme, ImGui::GetStyle(), ui_scale()); }
+
+// A theme or text size picked in the settings, the View menu or by shortcut:
+// applied now, kept for the next start on this device.
+void App::change_preferences(const ui::SettingsChoice& choice, bool toggle_theme) {
+  Preferences& p = options_.preferences;
+  const Preferences before = p;
+  if (toggle_theme) p.theme = options_.theme == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
+  if (choice.theme) p.theme = *choice.theme;
+  if (choice.ui_scale) p.ui_scale = std::clamp(*choice.ui_scale, kMinUiScale, kMaxUiScale);
+  if (p == before) return;
+  if (p.theme != ThemeChoice::system) options_.theme = p.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
+  else options_.theme = system_theme_;
+  apply_style();
+  redraw_requested_ = true;  // the runner rebuilds the fonts for a new size before the next frame
+  if (options_.save_preferences) options_.save_preferences(preferences_to_json(p));
+}
 
 void App::frame(std::uint64_t frames_drawn, double now) {
   ui::ShellInfo info;
@@ -84,6 +107,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.platform = options_.platform;
   info.can_quit = options_.can_quit;
   info.theme = options_.theme;
+  info.preferences = options_.preferences;
   info.frames = frames_drawn;
   info.fonts = &fonts_;
   info.workspace = &workspace_;
@@ -106,10 +130,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   const std::string shown_status = save_status_;
   ui::ShellActions actions = ui::draw_shell(shell_, info);
   if (actions.quit) quit_requested_ = true;
-  if (actions.toggle_theme || (actions.settings.set_theme && actions.settings.theme != options_.theme)) {
-    options_.theme = options_.theme == ui::Theme::Light ? ui::Theme::Dark : ui::Theme::Light;
-    apply_style(1.0f);
-  }
+  change_preferences(actions.settings, actions.toggle_theme);
   run(actions.commands, now);
   handle_file_actions(actions, now);
   if (actions.undo && !read_only()) stack_.undo();
@@ -347,6 +368,12 @@ std::string App::state_json() const {
     w.Uint64(usage.generation);
     w.EndObject();
   }
+  // This device's preferences and the theme in effect.
+  const std::string preferences = preferences_to_json(options_.preferences);
+  w.Key("preferences");
+  w.RawValue(preferences.c_str(), preferences.size(), rapidjson::kObjectType);
+  w.Key("theme");
+  w.String(options_.theme == ui::Theme::Dark ? "dark" : "light");
   // Where the user is (for scripts and tests that drive the UI by hand).
   w.Key("ui");
   w.StartObject();

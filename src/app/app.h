@@ -8,6 +8,7 @@
 
 #include "core/autosave.h"
 #include "core/command_stack.h"
+#include "core/preferences.h"
 #include "store/storage.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
@@ -30,6 +31,11 @@ struct AppOptions {
   // Opens a link (an MLflow or W&B run) in a new browser tab or the system's browser.
   std::function<void(const std::string& url)> open_url;
   std::string export_folder;
+  // This device's preferences (theme, text size) as loaded, and where a
+  // change goes (the browser's localStorage, a file in the config folder).
+  Preferences preferences;
+  std::function<void(const std::string& json)> save_preferences;
+  bool theme_from_command_line = false;  // --theme beats a saved theme
 };
 
 // The application: owns the workspace, the command stack, the store and the
@@ -57,7 +63,10 @@ class App {
   void save_finished(bool ok, const std::string& error, double now);
 
   // Re-applies the style; called after a theme change or a scale change.
-  void apply_style(float ui_scale) const;
+  void apply_style() const;
+  // The text size of the preferences (1 = 100 %): the runner rasterizes the
+  // fonts at this size.
+  float ui_scale() const { return options_.preferences.ui_scale; }
 
   bool quit_requested() const { return quit_requested_; }
   ui::Theme theme() const { return options_.theme; }
@@ -87,6 +96,7 @@ class App {
 
  private:
   void run(ui::CommandSink& sink, double now);
+  void change_preferences(const ui::SettingsChoice& choice, bool toggle_theme);
   void autosave(double now);
   void update_save_status();
   void handle_file_actions(const ui::ShellActions& actions, double now);
@@ -108,6 +118,7 @@ class App {
   std::string read_only_reason_;  // set when this copy must not save (another tab writes)
   std::string last_saved_at_;     // "14:03:12 UTC"
   std::string followed_at_;       // a read-only copy last took the writer's save then
+  ui::Theme system_theme_ = ui::Theme::Light;  // what "System" means here
   double load_ms_ = 0;            // reading the stored workspace at start
   double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;

@@ -14,6 +14,7 @@
 #include "core/launch_options.h"
 #include "platform/runner.h"
 #include "store/file_store.h"
+#include "store/text_file.h"
 
 namespace {
 // Upper bound on one blocking wait: nothing depends on it, it only keeps
@@ -24,6 +25,37 @@ constexpr int kMaxWaitMs = 1000;
 std::string default_export_folder() {
   if (const char* home = std::getenv("HOME"); home && *home) return home;
   return std::filesystem::current_path().string();
+}
+
+// This computer's preferences: $XDG_CONFIG_HOME/cairn (else ~/.config/cairn).
+std::filesystem::path preferences_file() {
+  namespace fs = std::filesystem;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "cairn/preferences.json";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config/cairn/preferences.json";
+  return fs::current_path() / "cairn-data/preferences.json";
+}
+
+cairn::Preferences load_preferences() {
+  const auto path = preferences_file();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  const cairn::store::TextFile file = cairn::store::read_text_file(path, 64 * 1024);
+  if (!file.ok) {
+    std::fprintf(stderr, "cairn: %s; default preferences used\n", file.error.c_str());
+    return {};
+  }
+  std::vector<std::string> problems;
+  const cairn::Preferences preferences = cairn::preferences_from_json(file.text, &problems);
+  for (const std::string& problem : problems) std::fprintf(stderr, "cairn: %s: %s\n", path.c_str(), problem.c_str());
+  return preferences;
+}
+
+void save_preferences(const std::string& json) {
+  const auto path = preferences_file();
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (const std::string error = cairn::store::write_text_file(path, json); !error.empty())
+    std::fprintf(stderr, "cairn: the preferences were not saved: %s\n", error.c_str());
 }
 }  // namespace
 
@@ -54,7 +86,10 @@ int main(int argc, char** argv) {
            .download = {},  // the desktop asks for a path instead
            .pick_file = {},
            .open_url = [](const std::string& url) { SDL_OpenURL(url.c_str()); },
-           .export_folder = default_export_folder()});
+           .export_folder = default_export_folder(),
+           .preferences = load_preferences(),
+           .save_preferences = save_preferences,
+           .theme_from_command_line = launch.theme_given});
   Runner runner(app);
   std::string error;
   if (!runner.init({}, error)) {

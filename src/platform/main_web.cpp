@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <cstdio>
 #include <string>
@@ -28,6 +29,8 @@ extern "C" void cairn_js_download(const char* name, const char* text);
 extern "C" void cairn_js_pick_file();
 extern "C" void cairn_js_open_url(const char* url);
 extern "C" void cairn_js_copy(const char* text);
+extern "C" char* cairn_js_load_preferences();
+extern "C" void cairn_js_save_preferences(const char* json);
 
 namespace {
 
@@ -65,6 +68,11 @@ void start_app() {
   using namespace cairn;
   g_store = g_loading_store.get();
   const std::string read_only = g_store->read_only() ? g_store->message() : std::string();
+  char* saved_preferences = cairn_js_load_preferences();
+  std::vector<std::string> problems;
+  const Preferences preferences = preferences_from_json(saved_preferences, &problems);
+  std::free(saved_preferences);
+  for (const std::string& problem : problems) std::fprintf(stderr, "cairn: %s\n", problem.c_str());
   static App app({.theme = g_launch.dark_theme ? ui::Theme::Dark : ui::Theme::Light,
                   .platform = "web",
                   .can_quit = false,
@@ -76,7 +84,10 @@ void start_app() {
                   },
                   .pick_file = [] { cairn_js_pick_file(); },
                   .open_url = [](const std::string& url) { cairn_js_open_url(url.c_str()); },
-                  .export_folder = {}});
+                  .export_folder = {},
+                  .preferences = preferences,
+                  .save_preferences = [](const std::string& json) { cairn_js_save_preferences(json.c_str()); },
+                  .theme_from_command_line = false});
   cairn_js_files_init();
   static Runner runner(app);
   std::string error;

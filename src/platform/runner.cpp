@@ -86,7 +86,7 @@ bool Runner::init(const RunnerOptions& options, std::string& error) {
   ImGui_ImplOpenGL3_Init(options.glsl_version);
   imgui_ready_ = true;
 
-  app_.apply_style(1.0f);
+  app_.apply_style();
   update_display_scale();
   return true;
 }
@@ -126,7 +126,7 @@ void Runner::update_display_scale() {
   WindowMetrics m;
   SDL_GetWindowSize(window_, &m.window_width, &m.window_height);
   SDL_GL_GetDrawableSize(window_, &m.drawable_width, &m.drawable_height);
-  const FontRaster wanted = plan_font_raster(options_.base_font_size, 1.0f, pixel_ratio(m));
+  const FontRaster wanted = plan_font_raster(options_.base_font_size, app_.ui_scale(), pixel_ratio(m));
   if (wanted == raster_) return;
   raster_ = wanted;
   ImGuiIO& io = ImGui::GetIO();

@@ -224,6 +224,12 @@ Command new_project_command(IdSource& ids, std::size_t existing_projects) {
 void draw_home(ViewContext& ctx) {
   const Theme theme = ctx.theme;
   const Fonts& fonts = ctx.fonts;
+  // A region of its own that scrolls, ending above the status bar: at a
+  // large text size or in a small window the page is taller than the window.
+  const float bottom = ImGui::GetFrameHeightWithSpacing() * 1.2f;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the page's own background
+  ImGui::BeginChild("home", ImVec2(0, -bottom));
+  ImGui::PopStyleColor();
   // Layout in font-size units, so the page scales with the user's font size.
   const float em = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -271,6 +277,7 @@ void draw_home(ViewContext& ctx) {
   }
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
+  ImGui::EndChild();
 }
 
 }  // namespace cairn::ui

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -31,7 +32,7 @@ std::string format_bytes(std::int64_t bytes) {
   return text;
 }
 
-SettingsChoice draw_settings(bool& open, Theme theme, const StorageFacts& storage) {
+SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage) {
   SettingsChoice choice;
   if (!open) return choice;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -45,12 +46,30 @@ SettingsChoice draw_settings(bool& open, Theme theme, const StorageFacts& storag
     ImGui::End();
     return choice;
   }
-  ImGui::SeparatorText("Appearance");
-  int selected = theme == Theme::Dark ? 1 : 0;
-  if (ImGui::RadioButton("Light", &selected, 0) || (ImGui::SameLine(), ImGui::RadioButton("Dark", &selected, 1))) {
-    choice.set_theme = true;
-    choice.theme = selected == 1 ? Theme::Dark : Theme::Light;
+  ImGui::SeparatorText("Appearance (this device)");
+  int selected = static_cast<int>(preferences.theme);
+  bool picked = ImGui::RadioButton("System", &selected, 0);
+  ImGui::SameLine();
+  picked |= ImGui::RadioButton("Light", &selected, 1);
+  ImGui::SameLine();
+  picked |= ImGui::RadioButton("Dark", &selected, 2);
+  if (picked) choice.theme = static_cast<ThemeChoice>(selected);
+
+  // Text size: every size in the UI follows (paddings, rows, charts).
+  char current[16];
+  std::snprintf(current, sizeof current, "%.0f %%", static_cast<double>(preferences.ui_scale) * 100.0);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::BeginCombo("Text size", current)) {
+    for (const float scale : kUiScales) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%.0f %%", static_cast<double>(scale) * 100.0);
+      const bool is_current = std::abs(scale - preferences.ui_scale) < 0.001f;
+      if (ImGui::Selectable(label, is_current) && !is_current) choice.ui_scale = scale;
+    }
+    ImGui::EndCombo();
   }
+  ImGui::SameLine();
+  ImGui::TextDisabled("Ctrl+= larger, Ctrl+- smaller, Ctrl+0 100 %%");
 
   ImGui::SeparatorText("Storage");
   if (ImGui::BeginTable("storage", 2, ImGuiTableFlags_SizingStretchProp)) {

@@ -1,7 +1,10 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <string_view>
+
+#include "core/preferences.h"
 
 #include "ui/theme.h"
 
@@ -18,14 +21,15 @@ struct StorageFacts {
   std::uint64_t generation = 0;
 };
 
+// A change of this device's preferences asked for this frame.
 struct SettingsChoice {
-  bool set_theme = false;
-  Theme theme = Theme::Light;
+  std::optional<ThemeChoice> theme;
+  std::optional<float> ui_scale;
 };
 
-// The settings window (View > Settings): appearance and storage. Draws
-// nothing when `open` is false; the window's close button clears it.
-SettingsChoice draw_settings(bool& open, Theme theme, const StorageFacts& storage);
+// The settings window (View > Settings): theme, text size and storage.
+// Draws nothing when `open` is false; the window's close button clears it.
+SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage);
 
 // "1.4 MB", "812 KB", "17 bytes".
 std::string format_bytes(std::int64_t bytes);

@@ -97,6 +97,11 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
     if (ImGui::MenuItem("Dark theme", nullptr, info.theme == Theme::Dark) && info.theme != Theme::Dark)
       actions.toggle_theme = true;
     ImGui::Separator();
+    const float scale = info.preferences.ui_scale;
+    if (ImGui::MenuItem("Larger text", "Ctrl+=", false, scale < kMaxUiScale)) actions.settings.ui_scale = next_ui_scale(scale, +1);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-", false, scale > kMinUiScale)) actions.settings.ui_scale = next_ui_scale(scale, -1);
+    if (ImGui::MenuItem("Text size 100 %", "Ctrl+0", false, scale != 1.0f)) actions.settings.ui_scale = 1.0f;
+    ImGui::Separator();
     if (ImGui::MenuItem("Settings\xE2\x80\xA6", "Ctrl+,")) state.show_settings = true;
     ImGui::EndMenu();
   }
@@ -163,6 +168,12 @@ void read_shortcuts(ShellState& state, const ShellInfo& info, ShellActions& acti
   if (ImGui::IsKeyPressed(ImGuiKey_O, false)) request_import(state, info, actions);
   if (ImGui::IsKeyPressed(ImGuiKey_E, false)) request_export(state, info, actions, {}, {});
   if (ImGui::IsKeyPressed(ImGuiKey_Comma, false)) state.show_settings = true;
+  const float scale = info.preferences.ui_scale;
+  if (ImGui::IsKeyPressed(ImGuiKey_Equal, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd, false))
+    actions.settings.ui_scale = next_ui_scale(scale, +1);
+  if (ImGui::IsKeyPressed(ImGuiKey_Minus, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract, false))
+    actions.settings.ui_scale = next_ui_scale(scale, -1);
+  if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_Keypad0, false)) actions.settings.ui_scale = 1.0f;
 }
 
 }  // namespace
@@ -191,7 +202,9 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   run_palette_command(draw_palette(state.palette, ctx), state, info, actions);
   draw_help(state.show_help);
   ImGui::End();
-  actions.settings = draw_settings(state.show_settings, info.theme, info.storage);
+  const SettingsChoice picked = draw_settings(state.show_settings, info.preferences, info.storage);
+  if (picked.theme) actions.settings.theme = picked.theme;
+  if (picked.ui_scale) actions.settings.ui_scale = picked.ui_scale;
   read_shortcuts(state, info, actions);
   return actions;
 }

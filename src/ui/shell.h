@@ -19,6 +19,7 @@ struct ShellInfo {
   std::string_view platform;  // "web" or "desktop"
   bool can_quit = false;      // a browser tab is closed by the browser, not by us
   Theme theme = Theme::Light;
+  Preferences preferences;
   std::uint64_t frames = 0;
   const Fonts* fonts = nullptr;
   const Workspace* workspace = nullptr;

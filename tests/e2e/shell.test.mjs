@@ -2,7 +2,8 @@
 // explains failures in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { differingShare, openApp, screenshotStats, sleep, waitReady } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { differingShare, freshProfile, openApp, screenshotStats, shortcut, sleep, waitReady, webDir } from './helpers.mjs';
 
 const LIGHT_BACKGROUND = [246, 245, 242];
 const DARK_BACKGROUND = [22, 24, 28];
@@ -181,5 +182,60 @@ test('a module that fails to download gives a readable error', async () => {
     await screenshotStats(app.page, 'error-module-missing');
   } finally {
     await app.close();
+  }
+});
+
+test('text size and theme are this browser\'s preferences: Ctrl+= and View > Dark theme survive a reload', async () => {
+  const profile = freshProfile();
+  const server = await startServer({ root: webDir, port: 0 });  // one origin: localStorage is per origin
+  let app = await openApp({ profile, server });
+  try {
+    await waitReady(app.page);
+    const before = await screenshotStats(app.page, 'prefs-text-100');
+    await app.page.mouse.click(640, 790);  // the status bar: gives the canvas the keyboard, changes nothing
+    await shortcut(app.page, ['Control'], 'Equal');
+    await shortcut(app.page, ['Control'], 'Equal');
+    await app.page.waitForFunction(() => window.cairn.state().preferences.uiScale === 1.3, null, { timeout: 5000 });
+    await sleep(300);
+    const larger = await screenshotStats(app.page, 'prefs-text-130');
+    assert.ok(differingShare(before.png, larger.png) > 0.05, 'the page looks the same after Ctrl+= twice');
+    await app.page.mouse.click(158, 17);  // "View": further right at 130 %
+    await sleep(300);
+    const view = await screenshotStats(app.page, 'prefs-view-menu-130');
+    assert.ok(view.distinctColours >= 64, `blank menu (${view.file})`);
+    await app.page.keyboard.press('Escape');
+    await sleep(200);
+    const stored = await app.page.evaluate(() => localStorage.getItem('cairn.preferences'));
+    assert.equal(stored, '{"theme":"system","uiScale":1.3}');
+  } finally {
+    await app.close();
+  }
+  // A new browser session on the same profile: the text size is back, and a
+  // dark theme chosen in the menu wins over the light colour scheme.
+  app = await openApp({ profile, server });
+  try {
+    await waitReady(app.page);
+    const state = await app.page.evaluate(() => window.cairn.state());
+    assert.equal(state.preferences.uiScale, 1.3);
+    assert.equal(state.theme, 'light');
+    await app.page.mouse.click(158, 17);  // "View"
+    await sleep(300);
+    await app.page.mouse.click(190, 91);  // "Dark theme": the menu's rows are taller at 130 %
+    await app.page.waitForFunction(() => window.cairn.state().theme === 'dark', null, { timeout: 5000 });
+  } finally {
+    await app.close();
+  }
+  app = await openApp({ profile, server });
+  try {
+    await waitReady(app.page);
+    const state = await app.page.evaluate(() => window.cairn.state());
+    assert.deepEqual(state.preferences, { theme: 'dark', uiScale: 1.3 });
+    assert.equal(state.theme, 'dark');
+    const shot = await screenshotStats(app.page, 'prefs-dark-130-after-restart');
+    assert.ok(shot.share(...DARK_BACKGROUND) > 0.25, `not dark after a restart (${shot.file})`);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+    await server.close();
   }
 });

@@ -29,6 +29,7 @@ export SDL_VIDEODRIVER=x11
 unset WAYLAND_DISPLAY
 # The app's workspace file goes to a folder of this test, never the user's.
 export XDG_DATA_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME="$XDG_DATA_HOME/config"  # the preferences too
 trap 'cleanup; rm -rf "$XDG_DATA_HOME"' EXIT
 for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$display ] && break; sleep 0.1; done
 
@@ -153,9 +154,15 @@ sleep 0.6
 import -window root "$artifacts/desktop-imported.png"
 xdotool key Return
 sleep 0.3
+# Ctrl+= twice: larger text (115 %, then 130 %), kept in the preferences.
+ctrl_key equal
+ctrl_key equal
+import -window root "$artifacts/desktop-text-130.png"
 ctrl_key q
 for _ in $(seq 50); do alive $app_pid || break; sleep 0.1; done
 wait $app_pid || fail "app exited with status $? after the file test"
+grep -q '"uiScale":1.3' "$XDG_CONFIG_HOME/cairn/preferences.json" 2>/dev/null ||
+  { cat "$XDG_CONFIG_HOME/cairn/preferences.json" 2>&1; fail "Ctrl+= did not save a larger text size"; }
 app_pid=""
 grep -q "^cairn: 2 projects, 2 items; Saved" "$artifacts/files.log" || { cat "$artifacts/files.log"; fail "the exported file was not imported back"; }
 

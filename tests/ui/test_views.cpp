@@ -97,6 +97,23 @@ TEST_CASE("every view on a large window with a large font") {
   every_view("2560x1440, 24 px", o, [](CheckedUi&) {});
 }
 
+TEST_CASE("every view at 200 % text size (Ctrl+= up to the largest), then back to 100 % with Ctrl+0") {
+  every_view("text 200 %", {}, [](CheckedUi& c) {
+    const float padding = ImGui::GetStyle().FramePadding.y;
+    for (int i = 0; i < 8; ++i) c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Equal);
+    CHECK(c.ui.preferences().ui_scale == doctest::Approx(2.0));
+    CHECK(ImGui::GetStyle().FramePadding.y == doctest::Approx(padding * 2.0f).epsilon(0.05));  // all sizes follow
+  });
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::backlog);
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Minus);
+  CHECK(c.ui.preferences().ui_scale == doctest::Approx(0.85));
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_0);
+  CHECK(c.ui.preferences().ui_scale == doctest::Approx(1.0));
+  check_clean(c);
+}
+
 TEST_CASE("every view with the task editor open") {
   const Id task = shared_planning().rich_task;
   every_view("task editor open", {}, [task](CheckedUi& c) { c.ui.state().nav.open_task = task; });

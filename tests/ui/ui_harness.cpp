@@ -38,7 +38,7 @@ UiHarness::UiHarness(Workspace workspace, Options options)
   int width = 0, height = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // NewFrame needs a built atlas
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
-  ui::apply_theme(theme_, ImGui::GetStyle(), 1.0f);
+  apply_preferences();
 }
 
 UiHarness::~UiHarness() {
@@ -66,6 +66,7 @@ void UiHarness::frame() {
   info.platform = "desktop";
   info.can_quit = true;
   info.theme = theme_;
+  info.preferences = preferences_;
   info.frames = frames_;
   info.fonts = &fonts_;
   info.workspace = &workspace_;
@@ -99,9 +100,13 @@ void UiHarness::frame() {
   // What App::frame does with the actions (no storage, no files).
   last_quit_ = actions.quit;
   last_path_confirmed_ = actions.path.confirmed;
-  if (actions.toggle_theme || (actions.settings.set_theme && actions.settings.theme != theme_)) {
-    theme_ = theme_ == ui::Theme::Light ? ui::Theme::Dark : ui::Theme::Light;
-    ui::apply_theme(theme_, ImGui::GetStyle(), 1.0f);
+  if (actions.toggle_theme) preferences_.theme = theme_ == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
+  if (actions.settings.theme) preferences_.theme = *actions.settings.theme;
+  if (actions.settings.ui_scale) preferences_.ui_scale = *actions.settings.ui_scale;
+  if (actions.toggle_theme || actions.settings.theme || actions.settings.ui_scale) {
+    if (preferences_.theme != ThemeChoice::system)
+      theme_ = preferences_.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
+    apply_preferences();
   }
   for (ui::PendingCommand& pending : actions.commands.commands) {
     const std::string label = pending.command.label;
@@ -204,6 +209,17 @@ bool UiHarness::click_table_header(const char* column) {
     }
   }
   return false;
+}
+
+}  // namespace cairn::uitest
+
+namespace cairn::uitest {
+
+// Theme and text size as App does it, except that the atlas keeps its size
+// and is scaled at draw time (the runner re-rasterizes instead).
+void UiHarness::apply_preferences() {
+  ui::apply_theme(theme_, ImGui::GetStyle(), preferences_.ui_scale);
+  ImGui::GetIO().FontGlobalScale = preferences_.ui_scale;
 }
 
 }  // namespace cairn::uitest

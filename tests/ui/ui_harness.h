@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/command_stack.h"
+#include "core/preferences.h"
 #include "core/workspace.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
@@ -73,6 +74,7 @@ class UiHarness {
   bool click_table_header(const char* column);
 
   ui::ShellState& state() { return state_; }
+  const Preferences& preferences() const { return preferences_; }
   const Workspace& workspace() const { return workspace_; }
   CommandStack& stack() { return stack_; }
   ImGuiContext* context() const { return context_; }
@@ -97,6 +99,8 @@ class UiHarness {
   ImGuiContext* context_ = nullptr;
   ui::Fonts fonts_;
   ui::Theme theme_;
+  Preferences preferences_;
+  void apply_preferences();
   ui::ShellState state_;
   std::uint64_t frames_ = 0;
   StepTimes times_;

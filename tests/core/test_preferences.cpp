@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "core/preferences.h"
+
+using namespace cairn;
+
+TEST_CASE("preferences survive their JSON form") {
+  Preferences p;
+  p.theme = ThemeChoice::dark;
+  p.ui_scale = 1.5f;
+  std::vector<std::string> problems;
+  CHECK(preferences_from_json(preferences_to_json(p), &problems) == p);
+  CHECK(problems.empty());
+  CHECK(preferences_from_json("", &problems) == Preferences{});  // nothing saved yet
+  p.ui_scale = 1.3f;
+  CHECK(preferences_to_json(p) == R"({"theme":"dark","uiScale":1.3})");
+  CHECK(problems.empty());
+}
+
+TEST_CASE("unreadable preferences keep the defaults and say what was wrong") {
+  for (const char* text : {"{", "[1,2]", "null", "\"dark\""}) {
+    std::vector<std::string> problems;
+    CHECK(preferences_from_json(text, &problems) == Preferences{});
+    CHECK(problems.size() == 1);
+  }
+  std::vector<std::string> problems;
+  const Preferences p = preferences_from_json(R"({"theme":"neon","uiScale":9,"extra":true})", &problems);
+  CHECK(p == Preferences{});
+  CHECK(problems.size() == 2);
+  problems.clear();
+  // One bad value does not lose the good one.
+  CHECK(preferences_from_json(R"({"theme":"light","uiScale":"big"})", &problems).theme == ThemeChoice::light);
+  CHECK(problems.size() == 1);
+}
+
+TEST_CASE("text size steps up and down through the offered sizes and stops at the ends") {
+  CHECK(next_ui_scale(1.0f, +1) == doctest::Approx(1.15));
+  CHECK(next_ui_scale(1.0f, -1) == doctest::Approx(0.85));
+  CHECK(next_ui_scale(2.0f, +1) == doctest::Approx(2.0));
+  CHECK(next_ui_scale(0.85f, -1) == doctest::Approx(0.85));
+  CHECK(next_ui_scale(1.2f, +1) == doctest::Approx(1.3));  // between steps: the next one
+  CHECK(next_ui_scale(1.2f, -1) == doctest::Approx(1.15));
+}
