@@ -21,7 +21,10 @@ std::string_view launch_usage() {
          "  --exit-after-frames N  quit after drawing N frames (tests)\n"
          "  --exit-after-ms MS     quit after MS milliseconds (tests)\n"
          "  --version              print the version and exit\n"
-         "  --help                 print this help and exit\n";
+         "  --help                 print this help and exit\n"
+         "headless, no window:\n"
+         "  cairn schedule FILE.json [--json] [--start DATE] [--iterations N] [--seed N]\n"
+         "  cairn validate FILE.json [--json]\n";
 }
 
 LaunchOptions parse_launch_options(const std::vector<std::string_view>& args) {

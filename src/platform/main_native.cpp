@@ -1,4 +1,5 @@
 // Desktop main loop: blocks in SDL_WaitEventTimeout while idle (0 % CPU).
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,8 @@
 
 #include "app/app.h"
 #include "core/build_info.h"
+#include "core/cli.h"
+#include "core/json_io.h"
 #include "core/launch_options.h"
 #include "platform/runner.h"
 #include "store/file_store.h"
@@ -59,9 +62,28 @@ void save_preferences(const std::string& json) {
 }
 }  // namespace
 
+// `cairn schedule|validate FILE.json ...`: headless, no window (core/cli.h).
+int run_headless(const std::vector<std::string_view>& args) {
+  const auto read = [](std::string_view path, std::string& text, std::string& error) {
+    const cairn::store::TextFile file = cairn::store::read_text_file(std::filesystem::path(path), cairn::kMaxJsonBytes);
+    if (!file.ok) {
+      error = file.error;
+      return false;
+    }
+    text = file.text;
+    return true;
+  };
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
+  const cairn::CliResult result = cairn::run_cli(args, read, cairn::Date{static_cast<std::int32_t>(days)});
+  std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+  std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+  return result.exit_code;
+}
+
 int main(int argc, char** argv) {
   using namespace cairn;
   const std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (!args.empty() && is_cli_command(args[0])) return run_headless(args);
   const LaunchOptions launch = parse_launch_options(args);
   if (!launch.error.empty()) {
     std::fprintf(stderr, "cairn: %s\n%.*s", launch.error.c_str(), static_cast<int>(launch_usage().size()),
