@@ -341,6 +341,14 @@ template <> std::span<const FieldDef<Decision>> fields_of<Decision>() {
     field<&Decision::rationale>("rationale"), field<&Decision::gate>("gate")};
   return f;
 }
+template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>() {
+  static constexpr FieldDef<SavedFilter> f[] = {
+    field<&SavedFilter::name>("name"), field<&SavedFilter::text>("text"), field<&SavedFilter::status>("status"),
+    field<&SavedFilter::stage>("stage"), field<&SavedFilter::assignee>("assignee"),
+    field<&SavedFilter::sprint>("sprint"), field<&SavedFilter::only_blocked>("only_blocked"),
+    field<&SavedFilter::tag>("tag")};
+  return f;
+}
 // clang-format on
 
 }  // namespace cairn

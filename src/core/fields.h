@@ -44,6 +44,7 @@ template <> std::span<const FieldDef<CheckIn>> fields_of<CheckIn>();
 template <> std::span<const FieldDef<PostMortem>> fields_of<PostMortem>();
 template <> std::span<const FieldDef<ActionItem>> fields_of<ActionItem>();
 template <> std::span<const FieldDef<Decision>> fields_of<Decision>();
+template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>();
 
 template <class T>
 const FieldDef<T>* find_field(std::string_view name) {

@@ -295,15 +295,30 @@ struct Decision {  // decision log entry
   Id gate;  // the gate it decided, or nil
 };
 
+struct SavedFilter {  // a named backlog filter of a project
+  static constexpr std::string_view kKind = "saved_filter";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const SavedFilter&) const = default;
+  std::string name;
+  std::string text;  // in title, description or tags
+  std::optional<TaskStatus> status;
+  std::optional<Stage> stage;
+  Id assignee;  // nil: anyone
+  Id sprint;    // nil: any
+  bool only_blocked = false;
+  std::string tag;
+};
+
 // Every item type, in a fixed order (the order is part of the binary format).
 using ItemTypes = std::tuple<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter>;
 
 // Any one item, by value.
 using AnyItem = std::variant<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter>;
 
 inline constexpr std::size_t kItemKindCount = std::tuple_size_v<ItemTypes>;
 

@@ -66,25 +66,88 @@ void pick_enum(const char* label, int& index, float width) {
   }
 }
 
+// Saved filters of the project: pick one to apply it, save the current
+// filter under a name, delete the one applied.
+void draw_saved_filters(ViewContext& ctx, BacklogState& state) {
+  const float em = ImGui::GetFontSize();
+  std::vector<const SavedFilter*> saved = project_items<SavedFilter>(ctx.ws, ctx.nav.project);
+  std::sort(saved.begin(), saved.end(), [](const SavedFilter* a, const SavedFilter* b) { return a->name < b->name; });
+  const SavedFilter* active = state.saved.nil() ? nullptr : ctx.ws.find<SavedFilter>(state.saved);
+  if (active && !(filter_of(*active) == state.filter)) active = nullptr;  // changed since it was applied
+  ImGui::SetNextItemWidth(10 * em);
+  if (ImGui::BeginCombo("##saved-filters", active ? active->name.c_str() : "Saved filters")) {
+    if (saved.empty()) ImGui::TextDisabled("None yet: set a filter, then Save filter");
+    for (const SavedFilter* f : saved) {
+      ImGui::PushID(f);
+      if (ImGui::Selectable(f->name.empty() ? "(unnamed)" : f->name.c_str(), f == active)) {
+        state.filter = filter_of(*f);
+        state.saved = f->id;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (active) {
+    if (ImGui::SmallButton("Delete filter")) {
+      ctx.out.push(remove_item(active->id, "Delete saved filter"));
+      state.saved = {};
+    }
+  } else if (!(state.filter == BacklogFilter{}) && ImGui::SmallButton("Save filter\xE2\x80\xA6")) {
+    state.new_filter_name.clear();
+    ImGui::OpenPopup("save_filter");
+  }
+  if (ImGui::BeginPopup("save_filter")) {
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(14 * em);
+    bool save = ImGui::InputTextWithHint("##filter-name", "Name of the filter", &state.new_filter_name,
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    save |= ImGui::Button("Save");
+    if (save && !state.new_filter_name.empty()) {
+      Id created;
+      ctx.out.push(create_item(ctx.ids, "saved_filter", ctx.nav.project,
+                               saved_filter_fields(state.filter, state.new_filter_name), "Save filter", &created));
+      state.saved = created;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+// The filter controls flow onto a second line when the view is narrow
+// (they did not fit a 1280-pixel window in one line).
 void draw_filters(ViewContext& ctx, BacklogState& state) {
   const float em = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
   BacklogFilter& f = state.filter;
+  bool first = true;
+  // Places the next control of `width` (labels included) beside the last one, or on a new line.
+  auto place = [&](float width, const char* label = nullptr) {
+    if (label) width += style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    }
+    first = false;
+  };
+  place(14 * em);
   ImGui::SetNextItemWidth(14 * em);
   ImGui::InputTextWithHint("##search", "Filter by text\xE2\x80\xA6", &f.text);
-  ImGui::SameLine();
+  place(7 * em, "Status");
   pick_enum<TaskStatus>("Status", f.status, 7 * em);
-  ImGui::SameLine();
+  place(8 * em, "Stage");
   pick_enum<Stage>("Stage", f.stage, 8 * em);
-  ImGui::SameLine();
+  place(8 * em, "Assignee");
   pick_item("Assignee", project_items<Person>(ctx.ws, ctx.nav.project), f.assignee, "Anyone", 8 * em);
-  ImGui::SameLine();
+  place(8 * em, "Sprint");
   pick_item("Sprint", project_items<Sprint>(ctx.ws, ctx.nav.project), f.sprint, "Any", 8 * em);
-  ImGui::SameLine();
+  place(ImGui::GetFrameHeight(), "Blocked");
   ImGui::Checkbox("Blocked", &f.only_blocked);
-  ImGui::SameLine();
+  place(6 * em);
   ImGui::SetNextItemWidth(6 * em);
   ImGui::InputTextWithHint("##tag", "tag", &f.tag);
-  ImGui::SameLine();
+  place(ImGui::CalcTextSize("Clear").x + style.FramePadding.x * 2);
   if (ImGui::SmallButton("Clear")) f = {};
 }
 
@@ -132,6 +195,28 @@ void draw_bulk_edit(ViewContext& ctx, BacklogState& state) {
 
 }  // namespace
 
+BacklogFilter filter_of(const SavedFilter& saved) {
+  BacklogFilter f;
+  f.text = saved.text;
+  f.status = saved.status ? static_cast<int>(*saved.status) : -1;
+  f.stage = saved.stage ? static_cast<int>(*saved.stage) : -1;
+  f.assignee = saved.assignee;
+  f.sprint = saved.sprint;
+  f.only_blocked = saved.only_blocked;
+  f.tag = saved.tag;
+  return f;
+}
+
+std::vector<std::pair<std::string, Value>> saved_filter_fields(const BacklogFilter& f, const std::string& name) {
+  std::vector<std::pair<std::string, Value>> fields{{"name", name}, {"text", f.text}, {"only_blocked", f.only_blocked},
+                                                    {"tag", f.tag}};
+  if (f.status >= 0) fields.emplace_back("status", std::string(EnumNames<TaskStatus>::names[static_cast<std::size_t>(f.status)]));
+  if (f.stage >= 0) fields.emplace_back("stage", std::string(EnumNames<Stage>::names[static_cast<std::size_t>(f.stage)]));
+  if (!f.assignee.nil()) fields.emplace_back("assignee", f.assignee);
+  if (!f.sprint.nil()) fields.emplace_back("sprint", f.sprint);
+  return fields;
+}
+
 bool task_matches(const Workspace& ws, const Task& task, const BacklogFilter& f) {
   if (f.status >= 0 && static_cast<int>(task.status) != f.status) return false;
   if (f.stage >= 0 && static_cast<int>(task.stage) != f.stage) return false;
@@ -162,6 +247,7 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
     ctx.nav.open_task = created;
   }
   ImGui::SameLine();
+  draw_saved_filters(ctx, state);
   draw_filters(ctx, state);
   draw_bulk_edit(ctx, state);
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ui/view_context.h"
 
@@ -14,6 +16,7 @@ struct BacklogFilter {
   Id sprint;          // nil: any
   bool only_blocked = false;
   std::string tag;    // exact tag, "" : any
+  bool operator==(const BacklogFilter&) const = default;
 };
 
 struct BacklogState {
@@ -21,10 +24,16 @@ struct BacklogState {
   std::set<Id> selected;
   int sort_column = 0;
   bool sort_ascending = true;
+  Id saved;                     // the saved filter last applied (still shown while unchanged)
+  std::string new_filter_name;  // typed in the "Save filter" popup
 };
 
 // True when `task` passes the filter (shared with the command palette).
 bool task_matches(const Workspace& ws, const Task& task, const BacklogFilter& filter);
+
+// A saved filter as the backlog's filter, and the fields that save one.
+BacklogFilter filter_of(const SavedFilter& saved);
+std::vector<std::pair<std::string, Value>> saved_filter_fields(const BacklogFilter& filter, const std::string& name);
 
 // The backlog table: every task of the project, sortable and filterable,
 // with multi-select (click, Ctrl+click, Shift+click) and bulk edit of

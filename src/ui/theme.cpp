@@ -88,6 +88,9 @@ void apply_theme(Theme theme, ImGuiStyle& style, float scale) {
   style.ItemSpacing = ImVec2(10, 8);
   style.ItemInnerSpacing = ImVec2(8, 6);
   style.ChildBorderSize = 1.0f;
+  // Fields and checkboxes share the panels' colour: without a border an
+  // empty filter field or an unticked box is invisible.
+  style.FrameBorderSize = 1.0f;
   style.PopupBorderSize = 1.0f;
   style.WindowBorderSize = 0.0f;
   style.ScaleAllSizes(scale);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checked_ui.h"
+#include "ui/backlog.h"
 
 namespace cairn::uitest {
 namespace {
@@ -210,6 +211,48 @@ TEST_CASE("board: set a WIP limit on a column by typing it, see it exceeded, rem
   CHECK_FALSE(c.ui.workspace().find<Project>(p.project)->wip_in_progress.has_value());
   c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
   CHECK(c.ui.workspace().find<Project>(p.project)->wip_in_progress == 2);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("backlog: save the current filter under a name, apply it again later, delete it") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::backlog);
+  c.ui.frames(3);
+  ui::BacklogFilter& filter = c.ui.state().views.backlog.filter;
+  filter.status = static_cast<int>(TaskStatus::blocked);
+  filter.stage = static_cast<int>(Stage::labelling);
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Save filter\xE2\x80\xA6", "view"));
+  c.ui.frames(2);
+  c.ui.type("Blocked labelling");
+  c.ui.key(ImGuiKey_Enter);
+  c.ui.frames(2);
+  const SavedFilter* saved = nullptr;
+  for (const auto& [id, f] : c.ui.workspace().all<SavedFilter>()) saved = &f;
+  REQUIRE(saved != nullptr);
+  CHECK(saved->parent == p.project);
+  CHECK(saved->name == "Blocked labelling");
+  CHECK(saved->status == TaskStatus::blocked);
+  CHECK(saved->stage == Stage::labelling);
+  CHECK(saved->assignee.nil());  // "anyone" stays unset
+  CHECK(c.ui.stack().undo_label() == "Save filter");
+  const Id saved_id = saved->id;
+
+  REQUIRE(c.click_item("Clear", "view"));
+  CHECK(c.ui.state().views.backlog.filter == ui::BacklogFilter{});
+  c.ui.frames(2);
+  REQUIRE(c.click_item("##saved-filters", "view"));
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Blocked labelling"));
+  CHECK(c.ui.state().views.backlog.filter.status == static_cast<int>(TaskStatus::blocked));
+  CHECK(c.ui.state().views.backlog.filter.stage == static_cast<int>(Stage::labelling));
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Delete filter", "view"));
+  CHECK(c.ui.workspace().find<SavedFilter>(saved_id) == nullptr);
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
+  CHECK(c.ui.workspace().find<SavedFilter>(saved_id) != nullptr);
   c.ui.frames(2);
   check_clean(c);
 }
