@@ -254,7 +254,7 @@ const ms = (v) => `${v.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 console.log(`Browser store, headless Chromium: medians of ${sizes.map((n) => (n >= 100000 ? 3 : 5)).join('/')} saves and reloads.
 Serialize = C++ encode + hand-off to JS; total = serialize + write, read + decode (medians of the per-run sums).
-IndexedDB read = opening the database and reading the newest three generations (all that web/idb_store.js keeps).
+IndexedDB read = opening the database and reading the newest generation (older ones are read only when it is damaged).
 
 | tasks | items | snapshot | serialize | IndexedDB write | total save | IndexedDB read | decode | total load | first frame after reload |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the web app and measures it (bench/web_metrics.mjs), then the store:
 # save and load of 1k, 10k and 100k tasks natively (cairn_store_bench) and in
-# headless Chromium (bench/store_web.mjs). Figures go to bench/results/ and
+# headless Chromium (bench/store_web.mjs), the schedule engine
+# (cairn_schedule_bench) and the views' frame times (cairn_ui_bench).
+# Figures go to bench/results/ and
 # are printed as Markdown tables.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -15,6 +17,9 @@ cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target cairn_store_bench
 build/native-release/bench/cairn_store_bench
 node bench/store_web.mjs
+# Critical path on 1k/10k/100k tasks and Monte Carlo (10k runs over 1k tasks).
+cmake --build --preset native-release --target cairn_schedule_bench
+build/native-release/bench/cairn_schedule_bench
 # Frame times of every view at 10k tasks (headless ImGui, CPU only).
 cmake --build --preset native-release --target cairn_ui_bench
 build/native-release/tests/ui/cairn_ui_bench

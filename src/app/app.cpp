@@ -108,6 +108,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.can_quit = options_.can_quit;
   info.theme = options_.theme;
   info.preferences = options_.preferences;
+  info.revision = stack_.revision();
   info.frames = frames_drawn;
   info.fonts = &fonts_;
   info.workspace = &workspace_;
@@ -130,6 +131,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   const std::string shown_status = save_status_;
   ui::ShellActions actions = ui::draw_shell(shell_, info);
   if (actions.quit) quit_requested_ = true;
+  if (actions.busy) redraw_requested_ = true;  // e.g. the dashboard's forecast runs across frames
   change_preferences(actions.settings, actions.toggle_theme);
   run(actions.commands, now);
   handle_file_actions(actions, now);

@@ -34,21 +34,31 @@ int working_days(Date first, Date last) {
   return count;
 }
 
-SprintLoad sprint_load(const Workspace& workspace, Id sprint_id) {
-  SprintLoad load;
-  const Sprint* sprint = workspace.find<Sprint>(sprint_id);
-  if (!sprint) return load;
-
-  if (sprint->start && sprint->end) load.working_days = working_days(*sprint->start, *sprint->end);
-  for (const Id child : workspace.children_of(sprint->parent))
-    if (const Person* p = workspace.find<Person>(child))
-      load.capacity_days += p->capacity_days_per_week * load.working_days / 5.0;
-
-  for (const Task* task : tasks_in(workspace, *sprint)) {
+std::map<Id, SprintLoad> sprint_loads(const Workspace& workspace, Id project_id) {
+  std::map<Id, SprintLoad> loads;
+  const Project* project = workspace.find<Project>(project_id);
+  if (!project) return loads;
+  double capacity_per_week = 0;
+  for (const Id child : workspace.children_of(project_id)) {
+    if (const Sprint* sprint = workspace.find<Sprint>(child)) {
+      SprintLoad& load = loads[sprint->id];
+      if (sprint->start && sprint->end) load.working_days = working_days(*sprint->start, *sprint->end);
+    } else if (const Person* p = workspace.find<Person>(child)) {
+      capacity_per_week += p->capacity_days_per_week;
+    }
+  }
+  for (auto& [id, load] : loads) load.capacity_days = capacity_per_week * load.working_days / 5.0;
+  // One pass over the tasks (a 10k-task project has them all in one list).
+  for (const Id child : workspace.children_of(project_id)) {
+    const Task* task = workspace.find<Task>(child);
+    if (!task || task->sprint.nil()) continue;
+    const auto it = loads.find(task->sprint);
+    if (it == loads.end()) continue;
+    SprintLoad& load = it->second;
     ++load.tasks;
     const bool done = task->status == TaskStatus::done;
     if (done) ++load.done;
-    const Estimate e = estimate_of(workspace, *task);
+    const Estimate e = estimate_of(*project, *task);
     if (!e.buffered_days) {
       ++load.unestimated;
       continue;
@@ -56,7 +66,15 @@ SprintLoad sprint_load(const Workspace& workspace, Id sprint_id) {
     load.planned_days += *e.buffered_days;
     if (!done) load.remaining_days += *e.buffered_days;
   }
-  return load;
+  return loads;
+}
+
+SprintLoad sprint_load(const Workspace& workspace, Id sprint_id) {
+  const Sprint* sprint = workspace.find<Sprint>(sprint_id);
+  if (!sprint) return {};
+  const auto loads = sprint_loads(workspace, sprint->parent);
+  const auto it = loads.find(sprint_id);
+  return it == loads.end() ? SprintLoad{} : it->second;
 }
 
 Command plan_into_sprint(const Workspace& workspace, const std::vector<Id>& tasks, Id sprint) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <map>
 #include <vector>
 
 #include "core/commands.h"
@@ -24,6 +25,9 @@ int working_days(Date first, Date last);
 // The load of a sprint; capacity 0 while its start or end is unset. The
 // sprint's tasks are the tasks of its project whose `sprint` names it.
 SprintLoad sprint_load(const Workspace& workspace, Id sprint);
+
+// The loads of every sprint of a project, in one pass over its tasks.
+std::map<Id, SprintLoad> sprint_loads(const Workspace& workspace, Id project);
 
 // Puts tasks into a sprint: sets Task.sprint, and status todo for tasks still
 // in the backlog status. Unknown ids, duplicates and tasks already there are

@@ -60,7 +60,6 @@ void save_preferences(const std::string& json) {
   if (const std::string error = cairn::store::write_text_file(path, json); !error.empty())
     std::fprintf(stderr, "cairn: the preferences were not saved: %s\n", error.c_str());
 }
-}  // namespace
 
 // `cairn schedule|validate FILE.json ...`: headless, no window (core/cli.h).
 int run_headless(const std::vector<std::string_view>& args) {
@@ -79,6 +78,7 @@ int run_headless(const std::vector<std::string_view>& args) {
   std::fwrite(result.err.data(), 1, result.err.size(), stderr);
   return result.exit_code;
 }
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace cairn;

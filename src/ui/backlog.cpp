@@ -66,6 +66,36 @@ void pick_enum(const char* label, int& index, float width) {
   }
 }
 
+// The project's tasks that pass the filter, in the table's order.
+std::vector<Id> sorted_rows(const Workspace& ws, const Project& project, const BacklogState& state) {
+  std::vector<const Task*> rows;
+  for (const Task* t : project_items<Task>(ws, project.id))
+    if (task_matches(ws, *t, state.filter)) rows.push_back(t);
+  auto key_less = [&](const Task* a, const Task* b) {
+    switch (state.sort_column) {
+      case kStatus: return a->status < b->status;
+      case kStage: return a->stage < b->stage;
+      case kAssignee: return a->assignee < b->assignee;
+      case kEstimate:
+        return estimate_of(project, *a).buffered_days.value_or(-1) < estimate_of(project, *b).buffered_days.value_or(-1);
+      case kDue: return a->due.value_or(kLastDate) < b->due.value_or(kLastDate);
+      case kSprint: return a->sprint < b->sprint;
+      case kTags: return a->tags < b->tags;
+      default: return a->title < b->title;
+    }
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Task* a, const Task* b) {
+    if (key_less(a, b)) return state.sort_ascending;
+    if (key_less(b, a)) return !state.sort_ascending;
+    return a->id < b->id;
+  });
+
+  std::vector<Id> ids;
+  ids.reserve(rows.size());
+  for (const Task* t : rows) ids.push_back(t->id);
+  return ids;
+}
+
 // Saved filters of the project: pick one to apply it, save the current
 // filter under a name, delete the one applied.
 void draw_saved_filters(ViewContext& ctx, BacklogState& state) {
@@ -251,10 +281,6 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
   draw_filters(ctx, state);
   draw_bulk_edit(ctx, state);
 
-  std::vector<const Task*> rows;
-  for (const Task* t : project_items<Task>(ctx.ws, project->id))
-    if (task_matches(ctx.ws, *t, state.filter)) rows.push_back(t);
-
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("backlog", kColumnCount, kFlags)) return;
@@ -273,31 +299,21 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
     state.sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
   }
   const Workspace& ws = ctx.ws;
-  auto key_less = [&](const Task* a, const Task* b) {
-    switch (state.sort_column) {
-      case kStatus: return a->status < b->status;
-      case kStage: return a->stage < b->stage;
-      case kAssignee: return a->assignee < b->assignee;
-      case kEstimate:
-        return estimate_of(*project, *a).buffered_days.value_or(-1) < estimate_of(*project, *b).buffered_days.value_or(-1);
-      case kDue: return a->due.value_or(kLastDate) < b->due.value_or(kLastDate);
-      case kSprint: return a->sprint < b->sprint;
-      case kTags: return a->tags < b->tags;
-      default: return a->title < b->title;
-    }
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Task* a, const Task* b) {
-    if (key_less(a, b)) return state.sort_ascending;
-    if (key_less(b, a)) return !state.sort_ascending;
-    return a->id < b->id;
-  });
+  const BacklogState::RowsKey key{project->id, ctx.revision, state.filter, state.sort_column, state.sort_ascending};
+  if (!(key == state.rows_key)) {
+    state.rows_key = key;
+    state.rows = sorted_rows(ws, *project, state);
+  }
+  const std::vector<Id>& rows = state.rows;  // ids: only the visible rows are looked up
 
   static int last_clicked = -1;  // for Shift+click ranges
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Task& t = *rows[static_cast<std::size_t>(i)];
+      const Task* found = ws.find<Task>(rows[static_cast<std::size_t>(i)]);
+      if (!found) continue;  // the key includes the revision: cannot happen, but never dereference a miss
+      const Task& t = *found;
       const TaskSummary s = summarize_task(ws, *project, t);
       ImGui::PushID(&t);
       ImGui::TableNextRow();
@@ -310,7 +326,7 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
         const ImGuiIO& io = ImGui::GetIO();
         if (io.KeyShift && last_clicked >= 0) {
           const int lo = std::min(last_clicked, i), hi = std::max(last_clicked, i);
-          for (int r = lo; r <= hi; ++r) state.selected.insert(rows[static_cast<std::size_t>(r)]->id);
+          for (int r = lo; r <= hi; ++r) state.selected.insert(rows[static_cast<std::size_t>(r)]);
         } else if (io.KeyCtrl) {
           if (selected) state.selected.erase(t.id);
           else state.selected.insert(t.id);

@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "core/estimate.h"
 #include "core/gates.h"
@@ -16,8 +19,7 @@ ImVec4 health_color(Health h, Theme theme) {
   return h == Health::on_track ? good_color(theme) : h == Health::at_risk ? warning_color(theme) : bad_color(theme);
 }
 
-void draw_health(ViewContext& ctx) {
-  const HealthReport report = project_health(ctx.ws, ctx.nav.project, ctx.today);
+void draw_health(ViewContext& ctx, const HealthReport& report) {
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::PushStyleColor(ImGuiCol_Text, health_color(report.health, ctx.theme));
   ImGui::TextUnformatted(health_name(report.health));
@@ -134,13 +136,102 @@ void draw_budget(ViewContext& ctx, const Project& project) {
   ImGui::Text("%.1f GPU hours", gpu_hours);
 }
 
+// Plan, critical path and forecast of the remaining work, from today.
+void refresh_schedule(const ViewContext& ctx, const Project& project, DashboardState& state) {
+  if (state.project == project.id && state.revision == ctx.revision && state.today == ctx.today) return;
+  state.project = project.id;
+  state.revision = ctx.revision;
+  state.today = ctx.today;
+  state.plan = schedule_input_from(ctx.ws, project.id, CalendarOptions{ctx.today, {}});
+  state.schedule = compute_schedule(state.plan.input);
+  state.forecast.reset();
+  state.target_runs = forecast_runs_for(state.plan.input.tasks.size());
+  if (!state.plan.input.tasks.empty())
+    state.forecast = std::make_unique<MonteCarloForecast>(
+        forecast_input_from(state.plan, DurationDistribution::pert_beta, /*seed=*/1));
+}
+
+// Forecast runs for at most ~3 ms of this frame; asks for another frame
+// while runs remain.
+void advance_forecast(ViewContext& ctx, DashboardState& state) {
+  if (!state.forecast || state.forecast->iterations() >= state.target_runs) return;
+  const auto started = std::chrono::steady_clock::now();
+  const std::size_t batch = std::max<std::size_t>(1, 20000 / std::max<std::size_t>(1, state.plan.input.tasks.size()));
+  do {
+    state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations()));
+  } while (state.forecast->iterations() < state.target_runs &&
+           std::chrono::steady_clock::now() - started < std::chrono::milliseconds(3));
+  if (state.forecast->iterations() < state.target_runs && ctx.busy) *ctx.busy = true;
+}
+
+void draw_schedule(ViewContext& ctx, const Project& project, DashboardState& state) {
+  section_heading("Schedule");
+  refresh_schedule(ctx, project, state);
+  advance_forecast(ctx, state);
+  const Schedule& s = state.schedule;
+  if (state.plan.input.tasks.empty()) {
+    muted_text(ctx.theme, "No open tasks to schedule.");
+    return;
+  }
+  ImGui::Text("Critical path: done on %s, %.1f working days from today (remaining work, buffered estimates).",
+              format_date(s.finish_date).c_str(), s.duration_days);
+  if (state.forecast) {
+    const FinishForecast f = state.forecast->project();
+    const std::size_t runs = state.forecast->iterations();
+    ImGui::Text("Forecast: 50 %% by %s, 80 %% by %s, 95 %% by %s", format_date(f.p50).c_str(), format_date(f.p80).c_str(),
+                format_date(f.p95).c_str());
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%zu of %zu Monte Carlo runs", runs, state.target_runs);
+    if (runs < state.target_runs)
+      ImGui::ProgressBar(static_cast<float>(runs) / static_cast<float>(state.target_runs), ImVec2(20 * ImGui::GetFontSize(), 0), overlay);
+    else
+      muted_text(ctx.theme, (std::string(overlay) + ", PERT-beta between each task's optimistic and pessimistic estimate").c_str());
+  }
+  if (!s.critical_chain.empty()) {
+    std::string chain;
+    std::size_t shown = 0;
+    for (const std::size_t i : s.critical_chain) {
+      if (shown++ == 4) {
+        chain += " \xE2\x86\x92 \xE2\x80\xA6 (" + std::to_string(s.critical_chain.size()) + " tasks)";
+        break;
+      }
+      const Task* t = ctx.ws.find<Task>(s.tasks[i].id);
+      chain += (chain.empty() ? "" : " \xE2\x86\x92 ") + (t ? t->title : std::string("?"));
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(("Critical: " + chain).c_str());
+    ImGui::PopTextWrapPos();
+  }
+  for (const ScheduleProblem& p : s.problems) {
+    if (p.kind != ScheduleProblemKind::cycle) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+    ImGui::Text("%zu tasks depend on each other in a circle: their links are ignored until one is removed.", p.tasks.size());
+    ImGui::PopStyleColor();
+  }
+  if (!state.plan.unestimated.empty())
+    muted_text(ctx.theme, (std::to_string(state.plan.unestimated.size()) + " open task(s) without an estimate count as 0 days.").c_str());
+}
+
 }  // namespace
 
-void draw_dashboard(ViewContext& ctx) {
+std::size_t forecast_runs_for(std::size_t tasks) {
+  if (tasks <= 200) return 10000;
+  return std::max<std::size_t>(1000, 2000000 / tasks);
+}
+
+void draw_dashboard(ViewContext& ctx, DashboardState& state) {
   const Project* project = ctx.ws.find<Project>(ctx.nav.project);
   if (!project) return;
-  draw_health(ctx);
+  // Health scans every task (3 ms at 10k): once per change, not per frame.
+  if (state.health_project != project->id || state.health_revision != ctx.revision || state.health_today != ctx.today) {
+    state.health = project_health(ctx.ws, project->id, ctx.today);
+    state.health_project = project->id;
+    state.health_revision = ctx.revision;
+    state.health_today = ctx.today;
+  }
+  draw_health(ctx, state.health);
   draw_progress(ctx, *project);
+  draw_schedule(ctx, *project, state);
   draw_next_gates(ctx);
   draw_metrics(ctx);
   draw_budget(ctx, *project);

@@ -1,11 +1,41 @@
 #pragma once
+#include <cstdint>
+#include <memory>
+
+#include "core/forecast.h"
+#include "core/health.h"
+#include "core/schedule_input.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
 
+// The dashboard's schedule of the open project and its Monte Carlo
+// forecast, rebuilt when the workspace, the project or the day changes; the
+// forecast's runs are spread over frames so the UI never freezes.
+struct DashboardState {
+  Id project;
+  std::uint64_t revision = ~0ull;
+  Date today;
+  ProjectPlan plan;
+  Schedule schedule;
+  std::unique_ptr<MonteCarloForecast> forecast;
+  std::size_t target_runs = 0;
+  // Health, cached the same way.
+  Id health_project;
+  std::uint64_t health_revision = ~0ull;
+  Date health_today;
+  HealthReport health;
+};
+
+// Forecast runs wanted for a project of `tasks` tasks: 10,000 for small
+// plans, fewer for large ones (a run costs about 0.1 us per task) but never
+// under 1,000.
+std::size_t forecast_runs_for(std::size_t tasks);
+
 // The project at a glance: health (on track / at risk / off track) with its
-// reasons, progress, next gates, success metrics against their targets, and
-// budget against what experiments cost so far.
-void draw_dashboard(ViewContext& ctx);
+// reasons, progress, the critical-path finish and P50/P80/P95 forecast, next
+// gates, success metrics against their targets, and budget against what
+// experiments cost so far.
+void draw_dashboard(ViewContext& ctx, DashboardState& state);
 
 }  // namespace cairn::ui

@@ -49,13 +49,6 @@ void draw_pillar_card(const Pillar& pillar, Theme theme, const Fonts& fonts, flo
 }
 
 // What the project list shows about each project.
-struct ProjectGlance {
-  Health health = Health::on_track;
-  std::string reasons;    // for the tooltip
-  std::string next_gate;  // "Data feasibility in 8 days", "missed: …", "—"
-  int open_blockers = 0;
-};
-
 ProjectGlance glance_at(const Workspace& ws, const Project& project, Date today) {
   ProjectGlance g;
   const HealthReport report = project_health(ws, project.id, today);
@@ -77,7 +70,13 @@ ProjectGlance glance_at(const Workspace& ws, const Project& project, Date today)
   return g;
 }
 
-void draw_projects(ViewContext& ctx) {
+void draw_projects(ViewContext& ctx, HomeState& state) {
+  if (state.revision != ctx.revision || state.today != ctx.today) {
+    state.glances.clear();
+    for (const auto& [id, project] : ctx.ws.all<Project>()) state.glances[id] = glance_at(ctx.ws, project, ctx.today);
+    state.revision = ctx.revision;
+    state.today = ctx.today;
+  }
   const Workspace& ws = ctx.ws;
   IdSource& ids = ctx.ids;
   const Theme theme = ctx.theme;
@@ -121,7 +120,7 @@ void draw_projects(ViewContext& ctx) {
       out.push(std::move(c), id.to_string() + "/name");
     }
     if (ImGui::IsItemDeactivated()) out.seal = true;
-    const ProjectGlance glance = glance_at(ws, project, ctx.today);
+    const ProjectGlance& glance = state.glances[id];
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(glance.health == Health::on_track ? good_color(theme) : glance.health == Health::at_risk ? warning_color(theme) : bad_color(theme),
@@ -221,7 +220,7 @@ Command new_project_command(IdSource& ids, std::size_t existing_projects) {
   return c;
 }
 
-void draw_home(ViewContext& ctx) {
+void draw_home(ViewContext& ctx, HomeState& state) {
   const Theme theme = ctx.theme;
   const Fonts& fonts = ctx.fonts;
   // A region of its own that scrolls, ending above the status bar: at a
@@ -249,7 +248,7 @@ void draw_home(ViewContext& ctx) {
   ImGui::Dummy(ImVec2(0, em * 0.5f));
 
   ImGui::BeginChild("projects-box", ImVec2(width, 0), ImGuiChildFlags_AutoResizeY);
-  draw_projects(ctx);
+  draw_projects(ctx, state);
   ImGui::EndChild();
   if (ctx.ws.all<Project>().empty()) {  // first run: nobody faces an empty screen
     ImGui::PushFont(fonts.strong);

@@ -136,6 +136,7 @@ void draw_help(bool& open) {
       {"Ctrl+O", "Import from JSON"},
       {"Ctrl+E", "Export the workspace as JSON"},
       {"Ctrl+,", "Settings"},
+      {"Ctrl+=, Ctrl+-, Ctrl+0", "Larger, smaller, 100 % text (the whole UI scales)"},
       {"Escape", "Close the task editor, a dialog or the palette"},
       {"Ctrl+Q", "Quit (desktop)"},
       {"Ctrl+C, Ctrl+V, Ctrl+X, Ctrl+A", "Clipboard and selection in text fields"},

@@ -69,7 +69,7 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
     case View::charter: draw_charter(ctx); break;
     case View::board: draw_board(ctx, states.board); break;
     case View::backlog: draw_backlog(ctx, states.backlog); break;
-    case View::dashboard: draw_dashboard(ctx); break;
+    case View::dashboard: draw_dashboard(ctx, states.dashboard); break;
     case View::gates: draw_gates(ctx, states.gates); break;
     case View::risks: draw_risks(ctx, states.risks); break;
     case View::sprints: draw_sprints(ctx, states.sprints); break;

@@ -1,5 +1,6 @@
 #pragma once
 #include "ui/backlog.h"
+#include "ui/dashboard.h"
 #include "ui/board.h"
 #include "ui/experiments_view.h"
 #include "ui/gates_view.h"
@@ -11,6 +12,7 @@ namespace cairn::ui {
 
 // UI state of the views, kept between frames (not part of the workspace).
 struct ViewStates {
+  DashboardState dashboard;
   BoardState board;
   BacklogState backlog;
   GatesState gates;

@@ -188,10 +188,11 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Cairn##main", nullptr, kFlags);
   draw_menu_bar(state, info, actions);
-  ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date, actions.open_url};
+  ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date,
+                  actions.open_url, info.revision, &actions.busy};
   if (state.nav.project.nil() || !info.workspace->find<Project>(state.nav.project)) {
     state.nav.project = Id{};
-    draw_home(ctx);
+    draw_home(ctx, state.home);
   } else {
     draw_project(ctx, state.views);
   }

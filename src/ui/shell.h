@@ -6,6 +6,7 @@
 #include "ui/commands_out.h"
 #include "ui/file_dialogs.h"
 #include "ui/fonts.h"
+#include "ui/home.h"
 #include "ui/palette.h"
 #include "ui/project_view.h"
 #include "ui/settings.h"
@@ -20,6 +21,7 @@ struct ShellInfo {
   bool can_quit = false;      // a browser tab is closed by the browser, not by us
   Theme theme = Theme::Light;
   Preferences preferences;
+  std::uint64_t revision = 0;  // of the workspace (CommandStack::revision)
   std::uint64_t frames = 0;
   const Fonts* fonts = nullptr;
   const Workspace* workspace = nullptr;
@@ -53,6 +55,7 @@ struct ShellActions {
   // Desktop: a path was confirmed in the path dialog.
   PathChoice path;
   std::string open_url;  // a link to open outside the app
+  bool busy = false;     // a view is working across frames (a forecast): draw again soon
 };
 
 // Transient UI state of the shell (open popups), kept between frames.
@@ -62,6 +65,7 @@ struct ShellState {
   PathDialog path_dialog;
   Notice notice;  // the App fills it with the outcome of an import or export
   Navigation nav;
+  HomeState home;
   ViewStates views;
   PaletteState palette;
   bool show_help = false;

@@ -105,6 +105,11 @@ void draw_sprints(ViewContext& ctx, SprintsState& state) {
   }
   ImGui::NewLine();
   const auto sprints = sprints_of(ctx.ws, project->id);
+  if (state.loads_project != project->id || state.loads_revision != ctx.revision) {
+    state.loads = sprint_loads(ctx.ws, project->id);
+    state.loads_project = project->id;
+    state.loads_revision = ctx.revision;
+  }
   for (const Sprint* s : sprints) {
     ImGui::PushID(s);
     ImGui::BeginChild("sprint", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
@@ -118,7 +123,7 @@ void draw_sprints(ViewContext& ctx, SprintsState& state) {
     ImGui::SameLine();
     remove_button(s->id, "sprint", ctx.out);
     edit_text("Goal", s->id, "goal", s->goal, ctx.out, "What this sprint must answer or deliver", -4 * em);
-    draw_load(ctx, sprint_load(ctx.ws, s->id));
+    draw_load(ctx, state.loads[s->id]);
     if (state.planning == s->id) {
       draw_planning(ctx, state, *project, *s);
     } else {

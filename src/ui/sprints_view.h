@@ -1,6 +1,9 @@
 #pragma once
+#include <cstdint>
+#include <map>
 #include <set>
 
+#include "core/sprints.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
@@ -8,6 +11,10 @@ namespace cairn::ui {
 struct SprintsState {
   Id planning;          // the sprint whose "plan from backlog" list is open
   std::set<Id> chosen;  // backlog tasks ticked for it
+  // The loads, computed once per change of the workspace (not per frame).
+  Id loads_project;
+  std::uint64_t loads_revision = ~0ull;
+  std::map<Id, SprintLoad> loads;
 };
 
 // Discovery and delivery sprints: goal and dates, capacity of the team

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "core/id.h"
@@ -36,6 +37,8 @@ struct ViewContext {
   const Fonts& fonts;
   Date today;
   std::string& open_url;  // set to open a link in a new browser tab / the system browser
+  std::uint64_t revision = 0;  // grows with every change of the workspace: views cache by it
+  bool* busy = nullptr;        // a view sets *busy to get another frame soon (work spread over frames)
 };
 
 }  // namespace cairn::ui

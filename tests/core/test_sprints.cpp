@@ -157,3 +157,27 @@ TEST_CASE_FIXTURE(SprintFixture, "sprints: roll over to nil sends the tasks back
   run(cmd);
   CHECK(t(last).sprint.nil());
 }
+
+TEST_CASE_FIXTURE(SprintFixture, "sprints: all loads of a project in one pass equal each sprint's own load") {
+  make("person", project, {{"name", "Ana"s}, {"capacity_days_per_week", 4.0}});
+  task("Label", {{"stage", "labelling"s}, {"likely_days", 2.0}, {"sprint", sprint}});
+  task("Train", {{"likely_days", 3.0}, {"sprint", sprint}, {"status", "done"s}});
+  task("Eval", {{"sprint", next}});
+  task("Loose", {{"likely_days", 1.0}});
+  const auto loads = sprint_loads(ws, project);
+  REQUIRE(loads.size() == 2);
+  for (const Id s : {sprint, next}) {
+    const SprintLoad one = sprint_load(ws, s);
+    const SprintLoad& all = loads.at(s);
+    CHECK(all.tasks == one.tasks);
+    CHECK(all.planned_days == one.planned_days);
+    CHECK(all.capacity_days == one.capacity_days);
+    CHECK(all.unestimated == one.unestimated);
+  }
+  CHECK(loads.at(sprint).tasks == 2);
+  CHECK(loads.at(sprint).planned_days == doctest::Approx(2 * 1.5 + 3));  // labelling buffer x1.5
+  CHECK(loads.at(sprint).remaining_days == doctest::Approx(3));
+  CHECK(loads.at(sprint).capacity_days == doctest::Approx(4.0));  // 4 days a week, 5 working days
+  CHECK(loads.at(next).unestimated == 1);
+  CHECK(sprint_loads(ws, ids.next()).empty());  // not a project
+}

@@ -67,6 +67,7 @@ void UiHarness::frame() {
   info.can_quit = true;
   info.theme = theme_;
   info.preferences = preferences_;
+  info.revision = stack_.revision();
   info.frames = frames_;
   info.fonts = &fonts_;
   info.workspace = &workspace_;
@@ -99,6 +100,7 @@ void UiHarness::frame() {
 
   // What App::frame does with the actions (no storage, no files).
   last_quit_ = actions.quit;
+  last_busy_ = actions.busy;
   last_path_confirmed_ = actions.path.confirmed;
   if (actions.toggle_theme) preferences_.theme = theme_ == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
   if (actions.settings.theme) preferences_.theme = *actions.settings.theme;

@@ -75,6 +75,7 @@ class UiHarness {
 
   ui::ShellState& state() { return state_; }
   const Preferences& preferences() const { return preferences_; }
+  bool last_busy() const { return last_busy_; }  // the last frame asked for another (work across frames)
   const Workspace& workspace() const { return workspace_; }
   CommandStack& stack() { return stack_; }
   ImGuiContext* context() const { return context_; }
@@ -100,6 +101,7 @@ class UiHarness {
   ui::Fonts fonts_;
   ui::Theme theme_;
   Preferences preferences_;
+  bool last_busy_ = false;
   void apply_preferences();
   ui::ShellState state_;
   std::uint64_t frames_ = 0;
