@@ -45,22 +45,27 @@ void draw_load(ViewContext& ctx, const SprintLoad& load) {
 
 void draw_planning(ViewContext& ctx, SprintsState& state, const Project& project, const Sprint& sprint) {
   ImGui::TextUnformatted("Backlog tasks not in a sprint:");
-  int shown = 0;
-  ImGui::BeginChild("backlog", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), ImGuiChildFlags_Border);
+  std::vector<const Task*> open;
   for (const Id id : ctx.ws.children_of(project.id)) {
     const Task* t = ctx.ws.find<Task>(id);
-    if (!t || !t->sprint.nil() || t->status == TaskStatus::done) continue;
-    ++shown;
-    bool ticked = state.chosen.count(t->id) != 0;
-    ImGui::PushID(t);
-    const std::string label = t->title + "  (" + describe_estimate(estimate_of(project, *t)) + ")";
-    if (ImGui::Checkbox(label.c_str(), &ticked)) {
-      if (ticked) state.chosen.insert(t->id);
-      else state.chosen.erase(t->id);
-    }
-    ImGui::PopID();
+    if (t && t->sprint.nil() && t->status != TaskStatus::done) open.push_back(t);
   }
-  if (shown == 0) muted_text(ctx.theme, "Every open task is in a sprint.");
+  ImGui::BeginChild("backlog", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), ImGuiChildFlags_Border);
+  ImGuiListClipper clipper;  // thousands of tasks: only the visible rows are submitted
+  clipper.Begin(static_cast<int>(open.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Task* t = open[static_cast<std::size_t>(i)];
+      bool ticked = state.chosen.count(t->id) != 0;
+      ImGui::PushID(t);
+      const std::string label = t->title + "  (" + describe_estimate(estimate_of(project, *t)) + ")";
+      if (ImGui::Checkbox(label.c_str(), &ticked)) {
+        if (ticked) state.chosen.insert(t->id);
+        else state.chosen.erase(t->id);
+      }
+      ImGui::PopID();
+    }
+  if (open.empty()) muted_text(ctx.theme, "Every open task is in a sprint.");
   ImGui::EndChild();
   const std::string add = "Add " + std::to_string(state.chosen.size()) + " to " + sprint.name;
   ImGui::BeginDisabled(state.chosen.empty());

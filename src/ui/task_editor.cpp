@@ -29,13 +29,20 @@ void pick_reference(ViewContext& ctx, const char* label, Id item, const char* fi
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (!ImGui::BeginCombo(label, shown.c_str(), ImGuiComboFlags_HeightLarge)) return;
   if (ImGui::Selectable(none, current.nil()) && !current.nil()) ctx.out.push(set_field(item, field, Id{}, "Clear " + enum_label(field)));
-  for (const T* t : children<T>(ctx.ws, project)) {
-    if (t->id == exclude) continue;
-    ImGui::PushID(t);
-    if (ImGui::Selectable(name_of(*t).c_str(), t->id == current) && t->id != current)
-      ctx.out.push(set_field(item, field, t->id, "Change " + enum_label(field)));
-    ImGui::PopID();
-  }
+  std::vector<const T*> items = children<T>(ctx.ws, project);
+  std::erase_if(items, [&](const T* t) { return t->id == exclude; });
+  // Only the visible rows are submitted: 10k tasks in one list cost time,
+  // and 10k 32-bit ids in one window collide now and then (birthday bound).
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(items.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const T* t = items[static_cast<std::size_t>(i)];
+      ImGui::PushID(t);
+      if (ImGui::Selectable(name_of(*t).c_str(), t->id == current) && t->id != current)
+        ctx.out.push(set_field(item, field, t->id, "Change " + enum_label(field)));
+      ImGui::PopID();
+    }
   ImGui::EndCombo();
 }
 
