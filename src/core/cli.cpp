@@ -159,6 +159,11 @@ void schedule_table(const Workspace& ws, const ProjectResult& r, std::string& ou
   out += "\n";
 }
 
+void number_field(Writer& w, const char* key, double x) {
+  w.Key(key);
+  w.Double(x);
+}
+
 void date_field(Writer& w, const char* key, Date d) {
   w.Key(key);
   w.String(format_date(d).c_str());
@@ -173,32 +178,24 @@ void schedule_json(const ProjectResult& r, Writer& w) {
   w.String(r.project->name.c_str());
   date_field(w, "start", s.start_date);
   date_field(w, "finish", s.finish_date);
-  w.Key("durationDays");
-  w.Double(s.duration_days);
+  number_field(w, "durationDays", s.duration_days);
   w.Key("tasks");
   w.StartArray();
   for (const TaskSchedule& t : s.tasks) {
     w.StartObject();
     w.Key("id");
     w.String(t.id.to_string().c_str());
-    w.Key("durationDays");
-    w.Double(t.duration_days);
-    w.Key("earlyStart");
-    w.Double(t.early_start);
-    w.Key("earlyFinish");
-    w.Double(t.early_finish);
-    w.Key("lateStart");
-    w.Double(t.late_start);
-    w.Key("lateFinish");
-    w.Double(t.late_finish);
+    number_field(w, "durationDays", t.duration_days);
+    number_field(w, "earlyStart", t.early_start);
+    number_field(w, "earlyFinish", t.early_finish);
+    number_field(w, "lateStart", t.late_start);
+    number_field(w, "lateFinish", t.late_finish);
     date_field(w, "earlyStartDate", t.early_start_date);
     date_field(w, "earlyFinishDate", t.early_finish_date);
     date_field(w, "lateStartDate", t.late_start_date);
     date_field(w, "lateFinishDate", t.late_finish_date);
-    w.Key("totalSlack");
-    w.Double(t.total_slack);
-    w.Key("freeSlack");
-    w.Double(t.free_slack);
+    number_field(w, "totalSlack", t.total_slack);
+    number_field(w, "freeSlack", t.free_slack);
     w.Key("critical");
     w.Bool(t.critical);
     w.EndObject();
@@ -215,8 +212,7 @@ void schedule_json(const ProjectResult& r, Writer& w) {
     w.Uint64(r.iterations);
     w.Key("distribution");
     w.String("pert_beta");
-    w.Key("meanDays");
-    w.Double(r.forecast->mean_days);
+    number_field(w, "meanDays", r.forecast->mean_days);
     date_field(w, "p50", r.forecast->p50);
     date_field(w, "p80", r.forecast->p80);
     date_field(w, "p95", r.forecast->p95);
