@@ -39,7 +39,7 @@ bash scripts/bootstrap.sh --test
 step "native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset native-asan >/dev/null
 cmake --build --preset native-asan --target cairn_tests
-run_ctest native-asan -E "^(desktop_window|cli)$"  # both need the app, built in step 3
+run_ctest native-asan -E "^(desktop_window|cli|timeline_gl)$"  # they need the app or the GL renderer, built in step 3
 
 step "fuzzing the snapshot and JSON readers (libFuzzer + AddressSanitizer + UBSan)"
 cmake --preset native-fuzz >/dev/null

@@ -1,62 +1,152 @@
 // IndexedDB storage for the web build (linked with --js-library).
 //
-// Database "cairn", object store "snapshots" keyed by generation, and a
-// "meta" store whose "head" record names the newest generation. A save is one
-// readwrite transaction that checks the head is still the generation this tab
-// last wrote, writes snapshot gen+1 and the new head, and drops generations
-// older than the last three; it counts as done only on the transaction's
-// `complete`. A Web Lock makes one tab the writer; the others open read-only
-// and follow the writer's saves through a BroadcastChannel.
+// Database "cairn" (version 2):
+//   "chunks"     parts of a saved workspace, keyed by generation * 4096 + index
+//   "manifests"  per generation: { bytes: the manifest (an envelope naming each
+//                chunk's generation, length and checksum), chunks: their keys }
+//   "meta"       "head": the newest generation
+//   "snapshots"  whole snapshots keyed by generation, written by versions
+//                before chunks; still read, and dropped once old enough.
+// A save is one readwrite transaction that checks the head is still the
+// generation this tab last wrote, writes the changed chunks, manifest gen+1
+// and the new head, drops manifests older than the last three and every
+// chunk none of the kept manifests names; it counts as done only on the
+// transaction's `complete`. C++ decides what to write and checks what is
+// read (src/store/chunks.h). A Web Lock makes one tab the writer; the others
+// open read-only and follow the writer's saves through a BroadcastChannel.
 mergeInto(LibraryManager.library, {
   $CairnIdb: {
     db: null,
     writer: false,
     channel: null,
     keep: 3,
+    kept: new Map(),   // generation -> chunk keys its manifest names, for the manifests stored
+    stored: new Set(), // keys of the chunk records stored
     // Read and write times for benchmarks (window.cairn.storeTimings).
     timings: { readMs: 0, writeMs: 0, bytes: 0 },
     open: function () {
       return new Promise(function (resolve, reject) {
-        var request = indexedDB.open('cairn', 1);
+        var request = indexedDB.open('cairn', 2);
         request.onupgradeneeded = function () {
           var db = request.result;
-          db.createObjectStore('snapshots');
-          db.createObjectStore('meta');
+          ['snapshots', 'meta', 'manifests', 'chunks'].forEach(function (name) {
+            if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+          });
         };
-        request.onsuccess = function () { resolve(request.result); };
+        request.onsuccess = function () {
+          var db = request.result;
+          // A newer Cairn in another tab upgrades the database: let it, and
+          // stop writing here (this copy no longer knows the layout).
+          db.onversionchange = function () {
+            db.close();
+            CairnIdb.db = null;
+          };
+          resolve(db);
+        };
         request.onerror = function () { reject(request.error); };
         request.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
       });
     },
-    // Hands stored snapshots to C++ newest first, one record at a time, and
-    // stops at the first one C++ can use: older generations are read only
-    // when a newer one is damaged. Resolves with the milliseconds spent in
-    // C++ (decoding), so that the read itself can be timed apart.
+    // Hands stored generations to C++ newest first and stops at the first
+    // one C++ can use: manifests with their chunks, then (stores written
+    // before chunks) whole snapshots. Resolves with the milliseconds spent
+    // in C++ (decoding), so that the reading itself can be timed apart.
     readNewest: function (db) {
+      var clock = { decodeMs: 0 };
+      return CairnIdb.readManifests(db, clock).then(function (found) {
+        return found ? clock.decodeMs : CairnIdb.readSnapshots(db, clock);
+      });
+    },
+    timed: function (clock, call) {
+      var started = performance.now();
+      var result = call();
+      clock.decodeMs += performance.now() - started;
+      return result;
+    },
+    withBytes: function (bytes, call) {
+      var pointer = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, pointer);
+      try { return call(pointer, bytes.length); } finally { _free(pointer); }
+    },
+    request: function (req) {
+      return new Promise(function (resolve, reject) {
+        req.onsuccess = function () { resolve(req.result); };
+        req.onerror = function () { reject(req.error); };
+      });
+    },
+    // Resolves true when a generation was taken (or refused: read no further).
+    readManifests: function (db, clock) {
+      var tx = db.transaction(['manifests', 'chunks'], 'readonly');
+      var store = tx.objectStore('manifests');
+      return Promise.all([CairnIdb.request(store.getAllKeys()), CairnIdb.request(store.getAll()),
+        CairnIdb.request(tx.objectStore('chunks').getAllKeys())]).then(function (all) {
+        var keys = all[0], records = all[1];
+        // What a save needs to drop unnamed chunks without reading first.
+        CairnIdb.kept = new Map();
+        keys.forEach(function (generation, i) { CairnIdb.kept.set(generation, records[i] && records[i].chunks || []); });
+        CairnIdb.stored = new Set(all[2]);
+        var index = keys.length - 1;
+        function next() {
+          if (index < 0 || keys.length - 1 - index >= CairnIdb.keep) return Promise.resolve(false);
+          var generation = keys[index];
+          var record = records[index--];
+          var bytes = new Uint8Array(record && record.bytes || new ArrayBuffer(0));
+          var count = CairnIdb.timed(clock, function () {
+            return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_manifest(p, n, generation); });
+          });
+          if (count < 0) return Promise.resolve(true);
+          if (count === 0) return next();
+          return CairnIdb.readChunks(db, count, clock).then(function () {
+            return CairnIdb.timed(clock, function () { return _cairn_store_manifest_done(); }) ? true : next();
+          });
+        }
+        return next();
+      });
+    },
+    // Reads the chunks C++ names, handing each over as it arrives.
+    readChunks: function (db, count, clock) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction('chunks', 'readonly');
+        var store = tx.objectStore('chunks');
+        var failed = false;
+        for (var i = 0; i < count; ++i) {
+          var key = _cairn_store_chunk_key(i);
+          var request = store.get(key);
+          request.onsuccess = (function (key, request) {
+            return function () {
+              if (failed) return;
+              var bytes = new Uint8Array(request.result || new ArrayBuffer(0));
+              failed = !CairnIdb.timed(clock, function () {
+                return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_chunk(p, n, key); });
+              });
+            };
+          })(key, request);
+        }
+        tx.oncomplete = function () { resolve(); };
+        tx.onerror = function () { reject(tx.error); };
+      });
+    },
+    // Whole snapshots (written before chunks), newest first, one at a time.
+    readSnapshots: function (db, clock) {
       return new Promise(function (resolve, reject) {
         var tx = db.transaction('snapshots', 'readonly');
         var request = tx.objectStore('snapshots').openCursor(null, 'prev');
         var seen = 0;
-        var decodeMs = 0;
         request.onsuccess = function () {
           var cursor = request.result;
-          if (!cursor || seen >= CairnIdb.keep) { resolve(decodeMs); return; }
+          if (!cursor || seen >= CairnIdb.keep) { resolve(clock.decodeMs); return; }
           ++seen;
-          var started = performance.now();
-          var usable = CairnIdb.candidate(new Uint8Array(cursor.value), cursor.key);
-          decodeMs += performance.now() - started;
-          if (usable) resolve(decodeMs);
+          var usable = CairnIdb.timed(clock, function () {
+            return CairnIdb.candidate(new Uint8Array(cursor.value), cursor.key);
+          });
+          if (usable) resolve(clock.decodeMs);
           else cursor.continue();
         };
         request.onerror = function () { reject(request.error); };
       });
     },
     candidate: function (bytes, generation) {
-      var pointer = _malloc(bytes.length || 1);
-      HEAPU8.set(bytes, pointer);
-      var usable = _cairn_store_candidate(pointer, bytes.length, generation);
-      _free(pointer);
-      return usable !== 0;
+      return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_candidate(p, n, generation); }) !== 0;
     },
     // Starts the app (the snapshots were handed over by readNewest).
     ready: function (readOnly, message) {
@@ -143,46 +233,76 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  cairn_idb_save__deps: ['$CairnIdb'],
-  cairn_idb_save: function (pointer, length, generation) {
-    var bytes = HEAPU8.slice(pointer, pointer + length).buffer;  // copied: the heap may move
+  cairn_idb_save_chunks__deps: ['$CairnIdb'],
+  cairn_idb_save_chunks: function (manifestPointer, manifestLength, generation, count, keysPointer, chunksPointer, lengthsPointer,
+    namedCount, namedPointer) {
+    // Copied out of the heap now: it may move before the transaction runs.
+    var manifest = HEAPU8.slice(manifestPointer, manifestPointer + manifestLength).buffer;
+    var keys = [], chunks = [], named = [], bytes = manifestLength;
+    for (var k = 0; k < namedCount; ++k) named.push(HEAPF64[(namedPointer >> 3) + k]);
+    for (var i = 0; i < count; ++i) {
+      var pointer = HEAPU32[(chunksPointer >> 2) + i];
+      var length = HEAPU32[(lengthsPointer >> 2) + i];
+      keys.push(HEAPF64[(keysPointer >> 3) + i]);
+      chunks.push(HEAPU8.slice(pointer, pointer + length).buffer);
+      bytes += length;
+    }
     var db = CairnIdb.db;
     if (!db || !CairnIdb.writer) {
-      CairnIdb.reportSaved(generation, false, 'this tab is read-only');
+      CairnIdb.reportSaved(generation, false, db ? 'this tab is read-only' : 'a newer version of Cairn opened the storage in another tab; reload this tab');
       return;
     }
     var failed = null;
     var started = performance.now();
     var tx;
     try {
-      tx = db.transaction(['snapshots', 'meta'], 'readwrite');
+      tx = db.transaction(['snapshots', 'meta', 'manifests', 'chunks'], 'readwrite');
     } catch (error) {
       CairnIdb.reportSaved(generation, false, String(error && error.message || error));
       return;
     }
-    var meta = tx.objectStore('meta');
-    var snapshots = tx.objectStore('snapshots');
-    var head = meta.get('head');
+    // Everything is asked for at once: the head check comes first in the
+    // transaction, and a mismatch aborts it, undoing the writes queued after
+    // it. (Each extra round trip would wait for the page's main thread.)
+    var oldest = generation - CairnIdb.keep;  // manifests up to this one go
+    var kept = new Map();
+    CairnIdb.kept.forEach(function (names, g) { if (g > oldest) kept.set(g, names); });
+    kept.set(generation, named);
+    var wanted = new Set();
+    kept.forEach(function (names) { names.forEach(function (key) { wanted.add(key); }); });
+    var dropped = [];
+    CairnIdb.stored.forEach(function (key) { if (!wanted.has(key)) dropped.push(key); });
+    var head = tx.objectStore('meta').get('head');
     head.onsuccess = function () {
       var current = head.result || 0;
       if (current !== generation - 1) {
         failed = 'the stored workspace changed under this tab (generation ' + current + ', expected ' + (generation - 1) + ')';
         tx.abort();
-        return;
-      }
-      try {
-        snapshots.put(bytes, generation);
-        meta.put(generation, 'head');
-        if (generation > CairnIdb.keep) snapshots.delete(IDBKeyRange.upperBound(generation - CairnIdb.keep));
-      } catch (error) {  // put() throws synchronously for quota and clone errors
-        failed = error && error.name === 'QuotaExceededError' ? 'the browser storage quota is full'
-          : String(error && (error.message || error.name));
-        tx.abort();
       }
     };
+    try {
+      var chunkStore = tx.objectStore('chunks');
+      var manifests = tx.objectStore('manifests');
+      for (var i = 0; i < keys.length; ++i) chunkStore.put(chunks[i], keys[i]);
+      manifests.put({ bytes: manifest, chunks: named }, generation);
+      tx.objectStore('meta').put(generation, 'head');
+      if (oldest > 0) {
+        manifests.delete(IDBKeyRange.upperBound(oldest));
+        tx.objectStore('snapshots').delete(IDBKeyRange.upperBound(oldest));
+      }
+      dropped.forEach(function (key) { chunkStore.delete(key); });
+    } catch (error) {  // put() throws synchronously for quota and clone errors
+      failed = error && error.name === 'QuotaExceededError' ? 'the browser storage quota is full'
+        : String(error && (error.message || error.name));
+      tx.abort();
+    }
     tx.oncomplete = function () {
+      CairnIdb.kept = kept;
+      dropped.forEach(function (key) { CairnIdb.stored.delete(key); });
+      keys.forEach(function (key) { CairnIdb.stored.add(key); });
       CairnIdb.timings.writeMs = performance.now() - started;
-      CairnIdb.timings.bytes = bytes.byteLength;
+      CairnIdb.timings.bytes = bytes;
+      CairnIdb.timings.chunks = keys.length;
       CairnIdb.reportSaved(generation, true, '');
       CairnIdb.estimate();
       if (CairnIdb.channel) CairnIdb.channel.postMessage({ saved: generation });

@@ -53,6 +53,49 @@ std::string result_json(bool ok, const std::string& error, const std::vector<std
   return buffer.GetString();
 }
 
+// The timeline as last drawn: zoom, rows, and the bars on screen with their
+// places in CSS pixels, so a script (a browser test) can point at one.
+void write_timeline_state(rapidjson::Writer<rapidjson::StringBuffer>& w, const ui::TimelineState& t, const char* renderer) {
+  w.Key("timeline");
+  w.StartObject();
+  w.Key("zoom");
+  w.String(zoom_name(t.zoom));
+  w.Key("pxPerDay");
+  w.Double(t.axis.px_per_day);
+  w.Key("grouping");
+  w.String(t.grouping == TimelineGrouping::order ? "order" : t.grouping == TimelineGrouping::stage ? "stage" : "assignee");
+  w.Key("rows");
+  w.Int(t.layout.rows);
+  w.Key("bars");
+  w.Uint64(t.layout.bars.size());
+  w.Key("renderer");
+  w.String(renderer);
+  w.Key("rebuildMs");
+  w.Double(t.rebuild_ms);
+  w.Key("shown");
+  w.StartArray();
+  for (const ui::TimelineState::ShownBar& b : t.shown) {
+    w.StartObject();
+    w.Key("id");
+    w.String(b.task.to_string().c_str());
+    w.Key("x0");
+    w.Double(b.x0);
+    w.Key("x1");
+    w.Double(b.x1);
+    w.Key("y0");
+    w.Double(b.y0);
+    w.Key("y1");
+    w.Double(b.y1);
+    w.Key("start");  // the bar's first day and last day ("due"), as the task would store them
+    w.String(format_date(Date{b.start}).c_str());
+    w.Key("due");
+    w.String(format_date(Date{b.end - 1}).c_str());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace
 
 App::App(AppOptions options)
@@ -93,6 +136,7 @@ void App::change_preferences(const ui::SettingsChoice& choice, bool toggle_theme
   if (toggle_theme) p.theme = options_.theme == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
   if (choice.theme) p.theme = *choice.theme;
   if (choice.ui_scale) p.ui_scale = std::clamp(*choice.ui_scale, kMinUiScale, kMaxUiScale);
+  if (choice.week_start) p.week_start = *choice.week_start;
   if (p == before) return;
   if (p.theme != ThemeChoice::system) options_.theme = p.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
   else options_.theme = system_theme_;
@@ -111,6 +155,7 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.revision = stack_.revision();
   info.frames = frames_drawn;
   info.fonts = &fonts_;
+  info.bar_renderer = bar_renderer_;
   info.workspace = &workspace_;
   info.ids = &ids_;
   info.undo_label = stack_.undo_label();
@@ -157,6 +202,7 @@ void App::autosave(double now) {
   in_flight_revision_ = stack_.revision();
   const auto started = std::chrono::steady_clock::now();
   const store::Storage::Saved saved = options_.storage->save(workspace_);
+  workspace_.forget_touched();  // the store has noted what changed (the browser's saves only that)
   save_call_ms_ = milliseconds_since(started);
   save_in_flight_ = true;
   if (!saved.pending) save_finished(saved.ok, saved.error, now);
@@ -387,7 +433,25 @@ std::string App::state_json() const {
   w.String(shell_.nav.open_task.nil() ? "" : shell_.nav.open_task.to_string().c_str());
   w.Key("palette");
   w.Bool(shell_.palette.open);
+  write_timeline_state(w, shell_.views.timeline, bar_renderer_ ? bar_renderer_->name() : "draw list");
   w.EndObject();
+  // Recent frame times (CPU: UI built and GL calls issued), for measurements.
+  {
+    const std::size_t n = std::min(frame_ms_next_, frame_ms_.size());
+    std::vector<double> recent(frame_ms_.begin(), frame_ms_.begin() + static_cast<std::ptrdiff_t>(n));
+    std::sort(recent.begin(), recent.end());
+    w.Key("frameMs");
+    w.StartObject();
+    w.Key("last");
+    w.Double(frame_ms_next_ ? frame_ms_[(frame_ms_next_ - 1) % frame_ms_.size()] : 0.0);
+    w.Key("median");
+    w.Double(n ? recent[n / 2] : 0.0);
+    w.Key("p90");
+    w.Double(n ? recent[std::min(n - 1, n * 9 / 10)] : 0.0);
+    w.Key("count");
+    w.Uint64(n);
+    w.EndObject();
+  }
   // The last import/export outcome shown to the user.
   w.Key("notice");
   w.StartObject();

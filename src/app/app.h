@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -47,6 +48,9 @@ class App {
 
   // Fonts change when the display scale changes; the runner rebuilds them.
   void set_fonts(const ui::Fonts& fonts) { fonts_ = fonts; }
+  // The GPU renderer of the timeline's bars (owned by the runner, which has
+  // the GL context); without one the view draws its bars with ImDrawList.
+  void set_bar_renderer(ui::BarRenderer* renderer) { bar_renderer_ = renderer; }
 
   // Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render),
   // then runs the commands it produced and saves when due.
@@ -61,6 +65,12 @@ class App {
   void save_now(double now);
   // An asynchronous store finished the save it started.
   void save_finished(bool ok, const std::string& error, double now);
+
+  // CPU time of a drawn frame (building the UI and issuing its GL calls), in
+  // milliseconds; state() reports the last and the median of recent ones.
+  void frame_drawn_in(double ms) {
+    frame_ms_[frame_ms_next_++ % frame_ms_.size()] = ms;
+  }
 
   // Re-applies the style; called after a theme change or a scale change.
   void apply_style() const;
@@ -105,6 +115,7 @@ class App {
 
   AppOptions options_;
   ui::Fonts fonts_;
+  ui::BarRenderer* bar_renderer_ = nullptr;
   ui::ShellState shell_;
   Workspace workspace_;
   IdSource ids_;
@@ -123,6 +134,8 @@ class App {
   double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;
   bool redraw_requested_ = false;
+  std::array<double, 32> frame_ms_{};  // the last frames' times, a ring
+  std::size_t frame_ms_next_ = 0;
   bool quit_requested_ = false;
 };
 

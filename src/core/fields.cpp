@@ -15,6 +15,7 @@ Value to_value(double v) { return v; }
 Value to_value(std::int64_t v) { return v; }
 Value to_value(Id v) { return v; }
 Value to_value(Date v) { return v; }
+Value to_value(Timestamp v) { return v; }
 Value to_value(const StringList& v) { return v; }
 template <NamedEnum E>
 Value to_value(E v) {
@@ -116,6 +117,19 @@ std::string from_value(const Value& v, Date& out) {
   return wrong_type("a date", v);
 }
 
+std::string from_value(const Value& v, Timestamp& out) {
+  std::optional<Timestamp> t;
+  if (const auto* x = std::get_if<Timestamp>(&v)) t = *x;
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    t = parse_timestamp(*s);
+    if (!t) return "expects a time like 2026-11-26T15:42:07.250Z, got '" + *s + "'";
+  }
+  if (!t) return wrong_type("a time", v);
+  if (*t < kFirstTimestamp || *t > kLastTimestamp) return "expects a time between years 0000 and 9999";
+  out = *t;
+  return {};
+}
+
 std::string from_value(const Value& v, StringList& out) {
   if (const auto* l = std::get_if<StringList>(&v)) {
     out = *l;
@@ -214,7 +228,16 @@ template <> std::span<const FieldDef<Project>> fields_of<Project>() {
     ranged<&Project::buffer_labelling, 1, 10>("buffer_labelling"), ranged<&Project::buffer_other, 1, 10>("buffer_other"),
     field<&Project::archived>("archived"), ranged<&Project::wip_todo, 1, 100000>("wip_todo"),
     ranged<&Project::wip_in_progress, 1, 100000>("wip_in_progress"),
-    ranged<&Project::wip_blocked, 1, 100000>("wip_blocked")};
+    ranged<&Project::wip_blocked, 1, 100000>("wip_blocked"),
+    ranged<&Project::wip_stage_data_collection, 1, 100000>("wip_stage_data_collection"),
+    ranged<&Project::wip_stage_labelling, 1, 100000>("wip_stage_labelling"),
+    ranged<&Project::wip_stage_features, 1, 100000>("wip_stage_features"),
+    ranged<&Project::wip_stage_training, 1, 100000>("wip_stage_training"),
+    ranged<&Project::wip_stage_evaluation, 1, 100000>("wip_stage_evaluation"),
+    ranged<&Project::wip_stage_deployment, 1, 100000>("wip_stage_deployment"),
+    ranged<&Project::wip_stage_monitoring, 1, 100000>("wip_stage_monitoring"),
+    ranged<&Project::wip_stage_research_spike, 1, 100000>("wip_stage_research_spike"),
+    ranged<&Project::wip_stage_other, 1, 100000>("wip_stage_other")};
   return f;
 }
 template <> std::span<const FieldDef<Person>> fields_of<Person>() {
@@ -347,6 +370,17 @@ template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>() {
     field<&SavedFilter::stage>("stage"), field<&SavedFilter::assignee>("assignee"),
     field<&SavedFilter::sprint>("sprint"), field<&SavedFilter::only_blocked>("only_blocked"),
     field<&SavedFilter::tag>("tag")};
+  return f;
+}
+template <> std::span<const FieldDef<Baseline>> fields_of<Baseline>() {
+  static constexpr FieldDef<Baseline> f[] = {
+    field<&Baseline::name>("name"), field<&Baseline::taken_at>("taken_at"), field<&Baseline::finish>("finish")};
+  return f;
+}
+template <> std::span<const FieldDef<BaselineTask>> fields_of<BaselineTask>() {
+  static constexpr FieldDef<BaselineTask> f[] = {
+    field<&BaselineTask::task>("task"), field<&BaselineTask::start>("start"), field<&BaselineTask::finish>("finish"),
+    ranged<&BaselineTask::estimate_days, 0, kMaxDays>("estimate_days")};
   return f;
 }
 // clang-format on

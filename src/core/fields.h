@@ -45,6 +45,8 @@ template <> std::span<const FieldDef<PostMortem>> fields_of<PostMortem>();
 template <> std::span<const FieldDef<ActionItem>> fields_of<ActionItem>();
 template <> std::span<const FieldDef<Decision>> fields_of<Decision>();
 template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>();
+template <> std::span<const FieldDef<Baseline>> fields_of<Baseline>();
+template <> std::span<const FieldDef<BaselineTask>> fields_of<BaselineTask>();
 
 template <class T>
 const FieldDef<T>* find_field(std::string_view name) {

@@ -50,6 +50,9 @@ struct Project {
   std::optional<std::int64_t> wip_todo;
   std::optional<std::int64_t> wip_in_progress;
   std::optional<std::int64_t> wip_blocked;
+  // WIP limits of the board's stage columns (the board grouped by stage).
+  std::optional<std::int64_t> wip_stage_data_collection, wip_stage_labelling, wip_stage_features, wip_stage_training,
+      wip_stage_evaluation, wip_stage_deployment, wip_stage_monitoring, wip_stage_research_spike, wip_stage_other;
 };
 
 struct Person {
@@ -310,15 +313,42 @@ struct SavedFilter {  // a named backlog filter of a project
   std::string tag;
 };
 
+// --- Baselines -----------------------------------------------------------------
+
+// A saved copy of a project's plan, to measure slip against later ("the
+// plan of 2 November finished on the 20th; now it is the 28th"). Its tasks
+// are BaselineTask children, plain items, so a baseline exports, imports and
+// undoes like everything else.
+struct Baseline {
+  static constexpr std::string_view kKind = "baseline";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Baseline&) const = default;
+  std::string name;
+  Timestamp taken_at;          // when it was saved (UTC)
+  std::optional<Date> finish;  // the project's planned finish then (its latest task finish)
+};
+
+struct BaselineTask {  // one task's planned dates in a baseline
+  static constexpr std::string_view kKind = "baseline_task";
+  static constexpr std::string_view kParentKind = "baseline";
+  Id id, parent;
+  bool operator==(const BaselineTask&) const = default;
+  Id task;
+  std::optional<Date> start;   // first day planned
+  std::optional<Date> finish;  // last day planned (inclusive)
+  std::optional<double> estimate_days;  // the buffered estimate then, in working days
+};
+
 // Every item type, in a fixed order (the order is part of the binary format).
 using ItemTypes = std::tuple<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask>;
 
 // Any one item, by value.
 using AnyItem = std::variant<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask>;
 
 inline constexpr std::size_t kItemKindCount = std::tuple_size_v<ItemTypes>;
 

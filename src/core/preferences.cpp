@@ -19,6 +19,15 @@ void note(std::vector<std::string>* problems, std::string text) {
 
 }  // namespace
 
+int first_weekday(WeekStart start) {
+  switch (start) {
+    case WeekStart::monday: return 0;
+    case WeekStart::sunday: return 6;
+    case WeekStart::saturday: return 5;
+  }
+  return 0;
+}
+
 float next_ui_scale(float scale, int direction) {
   if (direction > 0) {
     for (const float s : kUiScales)
@@ -38,6 +47,8 @@ std::string preferences_to_json(const Preferences& p) {
   w.String(kThemeNames[static_cast<int>(p.theme)]);
   w.Key("uiScale");
   w.Double(std::round(static_cast<double>(p.ui_scale) * 100.0) / 100.0);  // 1.3, not 1.2999999523
+  w.Key("weekStart");
+  w.String(kWeekStartNames[static_cast<int>(p.week_start)]);
   w.EndObject();
   return buffer.GetString();
 }
@@ -63,6 +74,15 @@ Preferences preferences_from_json(std::string_view text, std::vector<std::string
         known = true;
       }
     if (!known) note(problems, "unknown theme in the saved preferences");
+  }
+  if (const auto it = doc.FindMember("weekStart"); it != doc.MemberEnd()) {
+    bool known = false;
+    for (int i = 0; i < 3; ++i)
+      if (it->value.IsString() && std::string_view(it->value.GetString()) == kWeekStartNames[i]) {
+        p.week_start = static_cast<WeekStart>(i);
+        known = true;
+      }
+    if (!known) note(problems, "unknown first day of the week in the saved preferences");
   }
   if (const auto it = doc.FindMember("uiScale"); it != doc.MemberEnd()) {
     const double scale = it->value.IsNumber() ? it->value.GetDouble() : NAN;

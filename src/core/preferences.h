@@ -9,10 +9,16 @@
 namespace cairn {
 
 enum class ThemeChoice { system, light, dark };
+// The first day of a week in calendars (the timeline's week columns).
+enum class WeekStart { monday, sunday, saturday };
+inline constexpr const char* kWeekStartNames[] = {"monday", "sunday", "saturday"};
+// 0 = Monday ... 6 = Sunday, the day a week starting on `start` begins with.
+int first_weekday(WeekStart start);
 
 struct Preferences {
   ThemeChoice theme = ThemeChoice::system;  // system: the browser's or the command line's choice
   float ui_scale = 1.0f;                    // text and everything else, 1 = 100 %
+  WeekStart week_start = WeekStart::monday;  // ISO 8601's; Sunday in the US, Saturday in much of the Middle East
   bool operator==(const Preferences&) const = default;
 };
 

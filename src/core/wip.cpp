@@ -1,6 +1,35 @@
 #include "core/wip.h"
 
+#include <iterator>
+
 namespace cairn {
+namespace {
+
+struct StageLimit {
+  const char* field;
+  std::optional<std::int64_t> Project::*member;
+};
+// In the order of Stage.
+constexpr StageLimit kStageLimits[] = {
+    {"wip_stage_data_collection", &Project::wip_stage_data_collection},
+    {"wip_stage_labelling", &Project::wip_stage_labelling},
+    {"wip_stage_features", &Project::wip_stage_features},
+    {"wip_stage_training", &Project::wip_stage_training},
+    {"wip_stage_evaluation", &Project::wip_stage_evaluation},
+    {"wip_stage_deployment", &Project::wip_stage_deployment},
+    {"wip_stage_monitoring", &Project::wip_stage_monitoring},
+    {"wip_stage_research_spike", &Project::wip_stage_research_spike},
+    {"wip_stage_other", &Project::wip_stage_other},
+};
+static_assert(std::size(kStageLimits) == EnumNames<Stage>::names.size());
+
+std::int64_t excess(const std::optional<std::int64_t>& limit, std::size_t count) {
+  if (!limit) return 0;
+  const auto n = static_cast<std::int64_t>(count);
+  return n > *limit ? n - *limit : 0;
+}
+
+}  // namespace
 
 const char* wip_field(TaskStatus status) {
   switch (status) {
@@ -21,10 +50,17 @@ std::optional<std::int64_t> wip_limit(const Project& project, TaskStatus status)
 }
 
 std::int64_t wip_excess(const Project& project, TaskStatus status, std::size_t count) {
-  const auto limit = wip_limit(project, status);
-  if (!limit) return 0;
-  const auto n = static_cast<std::int64_t>(count);
-  return n > *limit ? n - *limit : 0;
+  return excess(wip_limit(project, status), count);
+}
+
+const char* wip_field(Stage stage) { return kStageLimits[static_cast<std::size_t>(stage)].field; }
+
+std::optional<std::int64_t> wip_limit(const Project& project, Stage stage) {
+  return project.*kStageLimits[static_cast<std::size_t>(stage)].member;
+}
+
+std::int64_t wip_excess(const Project& project, Stage stage, std::size_t count) {
+  return excess(wip_limit(project, stage), count);
 }
 
 }  // namespace cairn

@@ -1,5 +1,6 @@
 #pragma once
-// Work-in-progress limits of the board's status columns.
+// Work-in-progress limits of the board's columns: by status (todo, in
+// progress, blocked) or, on the board grouped by stage, by lifecycle stage.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,5 +19,10 @@ std::optional<std::int64_t> wip_limit(const Project& project, TaskStatus status)
 // How many tasks a column of `count` holds beyond its limit (0: within it or
 // no limit).
 std::int64_t wip_excess(const Project& project, TaskStatus status, std::size_t count);
+
+// The same for a stage column: every stage takes a limit ("wip_stage_labelling").
+const char* wip_field(Stage stage);
+std::optional<std::int64_t> wip_limit(const Project& project, Stage stage);
+std::int64_t wip_excess(const Project& project, Stage stage, std::size_t count);
 
 }  // namespace cairn

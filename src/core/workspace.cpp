@@ -38,6 +38,7 @@ const std::vector<Change>& Workspace::history(Id id) const {
 }
 
 void Workspace::record(Id id, Change change, bool merge_with_last) {
+  if (tracking_) touched_.insert(id);
   std::vector<Change>& log = history_[id];
   if (merge_with_last && !log.empty() && log.back().what == change.what) {
     log.back().after = std::move(change.after);
@@ -48,7 +49,14 @@ void Workspace::record(Id id, Change change, bool merge_with_last) {
   if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
 }
 
+void Workspace::set_history(Id id, std::vector<Change> log) {
+  if (tracking_) touched_.insert(id);
+  if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
+  history_[id] = std::move(log);
+}
+
 AnyItem Workspace::erase(Id id) {
+  if (tracking_) touched_.insert(id);
   const std::size_t kind = kind_of(id);
   AnyItem removed = visit_kind(kind, [&]<class T>(T*) -> AnyItem {
     auto& map = std::get<std::map<Id, T>>(maps_);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/change.h"
@@ -80,7 +81,23 @@ class Workspace {
   // Appends a change, or folds it into the last one (keystrokes in one
   // field). The oldest changes beyond kMaxChangesPerItem are dropped.
   void record(Id id, Change change, bool merge_with_last = false);
-  void clear_history() { history_.clear(); }
+  void clear_history() {
+    history_.clear();
+    all_touched_ = true;
+  }
+
+  // Items added, changed or removed, or whose history grew, since the last
+  // forget_touched(): the browser store rewrites only the parts of its save
+  // that hold them. everything_touched() when that is not known item by item.
+  const std::unordered_set<Id>& touched() const { return touched_; }
+  bool everything_touched() const { return all_touched_; }
+  void forget_touched() {
+    touched_.clear();
+    all_touched_ = false;
+  }
+  // The store turns this off while it fills a workspace it has just read
+  // (nothing read needs saving again, and 33k hash inserts cost time).
+  void track_touched(bool on) { tracking_ = on; }
 
   // Same items with the same values (histories aside).
   bool same_items(const Workspace& other) const { return maps_ == other.maps_; }
@@ -91,12 +108,28 @@ class Workspace {
   // the store) check parents and ids first.
   template <class T>
   void insert(T item) {
+    if (tracking_) touched_.insert(item.id);
     kinds_[item.id] = kKindIndex<T>;
     if (!item.parent.nil()) children_[item.parent].push_back(item.id);
     const Id id = item.id;
     std::get<std::map<Id, T>>(maps_)[id] = std::move(item);
   }
   void insert_any(AnyItem item);
+  // For the store's loader: adds `item` unless its id is taken (false).
+  // Rows arrive in id order, so the map insert is hinted at the end.
+  template <class T>
+  bool insert_new(T item) {
+    if (!kinds_.try_emplace(item.id, kKindIndex<T>).second) return false;
+    if (tracking_) touched_.insert(item.id);
+    if (!item.parent.nil()) children_[item.parent].push_back(item.id);
+    auto& map = std::get<std::map<Id, T>>(maps_);
+    const Id id = item.id;
+    map.emplace_hint(map.end(), id, std::move(item));
+    return true;
+  }
+  // For the store's loader: an item's whole history at once (the newest
+  // kMaxChangesPerItem changes are kept).
+  void set_history(Id id, std::vector<Change> log);
   // Removes one item (not its children); returns it.
   AnyItem erase(Id id);
   // A mutable item, for the command functions only.
@@ -104,7 +137,9 @@ class Workspace {
   T* find_mutable(Id id) {
     auto& map = std::get<std::map<Id, T>>(maps_);
     const auto it = map.find(id);
-    return it == map.end() ? nullptr : &it->second;
+    if (it == map.end()) return nullptr;
+    if (tracking_) touched_.insert(id);
+    return &it->second;
   }
 
  private:
@@ -112,6 +147,9 @@ class Workspace {
   std::unordered_map<Id, std::size_t> kinds_;
   std::unordered_map<Id, std::vector<Id>> children_;
   std::unordered_map<Id, std::vector<Change>> history_;
+  std::unordered_set<Id> touched_;
+  bool all_touched_ = false;
+  bool tracking_ = true;
 };
 
 // Id and parent of any item.

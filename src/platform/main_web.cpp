@@ -121,6 +121,9 @@ void main_loop() {
   }
 }
 
+// The store being read: the app's, or the one filled before the app starts.
+cairn::store::IdbStore* reading_store() { return g_store ? g_store : g_loading_store.get(); }
+
 }  // namespace
 
 extern "C" {
@@ -137,11 +140,25 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
   resume();
 }
 
-// The page's IndexedDB reader hands over stored snapshots newest first,
-// until one is usable (returns 1), then says it is done.
+// The page's IndexedDB reader hands over stored generations newest first
+// (manifests and their chunks, then whole snapshots of older versions) until
+// one is usable, then says it is done (see IdbStore).
+EMSCRIPTEN_KEEPALIVE int cairn_store_manifest(const std::uint8_t* bytes, std::size_t length, double generation) {
+  return reading_store()->add_manifest({bytes, length}, static_cast<std::uint64_t>(generation));
+}
+
+EMSCRIPTEN_KEEPALIVE double cairn_store_chunk_key(int index) {
+  return reading_store()->chunk_key_at(static_cast<std::size_t>(index));
+}
+
+EMSCRIPTEN_KEEPALIVE int cairn_store_chunk(const std::uint8_t* bytes, std::size_t length, double key) {
+  return reading_store()->add_chunk(key, {bytes, length}) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int cairn_store_manifest_done() { return reading_store()->manifest_done() ? 1 : 0; }
+
 EMSCRIPTEN_KEEPALIVE int cairn_store_candidate(const std::uint8_t* bytes, std::size_t length, double generation) {
-  cairn::store::IdbStore* store = g_store ? g_store : g_loading_store.get();
-  return store->add_candidate({bytes, length}, static_cast<std::uint64_t>(generation)) ? 1 : 0;
+  return reading_store()->add_candidate({bytes, length}, static_cast<std::uint64_t>(generation)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void cairn_store_ready(int read_only, const char* message) {
@@ -167,7 +184,7 @@ EMSCRIPTEN_KEEPALIVE void cairn_store_reload() {
 
 // navigator.storage.persist() and estimate() answered (for the settings view).
 EMSCRIPTEN_KEEPALIVE void cairn_store_estimate(int persisted, double used, double quota) {
-  cairn::store::IdbStore* store = g_store ? g_store : g_loading_store.get();
+  cairn::store::IdbStore* store = reading_store();
   if (store) store->set_estimate(persisted, static_cast<std::int64_t>(used), static_cast<std::int64_t>(quota));
 }
 

@@ -7,6 +7,11 @@
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>  // GetHoveredID: to schedule one frame for a delayed tooltip
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "render/timeline_renderer.h"
+
 namespace cairn {
 
 namespace {
@@ -18,7 +23,11 @@ double Runner::now() {
   return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
 }
 
+Runner::Runner(App& app) : app_(app) {}
+
 Runner::~Runner() {
+  app_.set_bar_renderer(nullptr);
+  bars_.reset();  // its GL objects go while the context exists
   if (imgui_ready_) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -85,6 +94,19 @@ bool Runner::init(const RunnerOptions& options, std::string& error) {
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
   ImGui_ImplOpenGL3_Init(options.glsl_version);
   imgui_ready_ = true;
+  // The timeline's bars on the GPU; if its shaders do not build here, the
+  // view draws them with ImDrawList instead (slower, same picture).
+  bars_ = std::make_unique<render::TimelineRenderer>(options.gles);
+  if (bars_->ok()) {
+#ifndef NDEBUG
+    bars_->set_check_errors(true);
+#endif
+    if (const char* check = SDL_getenv("CAIRN_GL_CHECK"); check && *check == '1') bars_->set_check_errors(true);
+    app_.set_bar_renderer(bars_.get());
+  } else {
+    std::fprintf(stderr, "cairn: the timeline's GL renderer is off (%s); bars are drawn by ImGui\n", bars_->error().c_str());
+    bars_.reset();
+  }
 
   app_.apply_style();
   update_display_scale();
@@ -174,6 +196,11 @@ bool Runner::draw_frame_if_due() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(window_);
+  app_.frame_drawn_in((now() - started) * 1000.0);
+  if (bars_ && !gl_error_reported_ && !bars_->gl_error().empty()) {  // only with checks on (debug, CAIRN_GL_CHECK=1)
+    std::fprintf(stderr, "cairn: GL error in the timeline renderer: %s\n", bars_->gl_error().c_str());
+    gl_error_reported_ = true;
+  }
   policy_.frame_drawn();
   return true;
 }

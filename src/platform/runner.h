@@ -5,10 +5,15 @@
 #include "core/display_scale.h"
 #include "core/frame_policy.h"
 
+#include <memory>
+
 struct SDL_Window;
 union SDL_Event;
 
 namespace cairn {
+namespace render {
+class TimelineRenderer;
+}
 
 // What differs between the desktop and the browser; each main file fills it.
 struct RunnerOptions {
@@ -25,7 +30,7 @@ struct RunnerOptions {
 // FramePolicy whether a frame is due.
 class Runner {
  public:
-  explicit Runner(App& app) : app_(app) {}
+  explicit Runner(App& app);  // in the .cpp: the renderer is an incomplete type here
   ~Runner();
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
@@ -56,6 +61,8 @@ class Runner {
 
   App& app_;
   RunnerOptions options_;
+  std::unique_ptr<render::TimelineRenderer> bars_;  // the timeline's GPU bars
+  bool gl_error_reported_ = false;
   SDL_Window* window_ = nullptr;
   void* gl_context_ = nullptr;
   bool imgui_ready_ = false;

@@ -4,6 +4,7 @@
 // checked against the bytes that remain *before* anything is allocated.
 // Written to pair with cereal::BinaryOutputArchive (same layout).
 #include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>  // the vector<string> loader below reads strings
 
 #include <cstdint>
 #include <cstring>
@@ -22,10 +23,11 @@ class CheckedBinaryInputArchive
   explicit CheckedBinaryInputArchive(std::span<const std::uint8_t> bytes, bool class_versions = true)
       : InputArchive(this), bytes_(bytes), class_versions_(class_versions) {}
 
+  // Called for every number and string read: kept small enough to inline
+  // (the error message is built out of line).
   void loadBinary(void* data, std::size_t size) {
-    if (size > remaining())
-      throw cereal::Exception("snapshot ends early: needed " + std::to_string(size) + " bytes at offset " +
-                              std::to_string(offset_) + ", " + std::to_string(remaining()) + " left");
+    if (size > remaining()) [[unlikely]]
+      ends_early(size);
     std::memcpy(data, bytes_.data() + offset_, size);
     offset_ += size;
   }
@@ -35,6 +37,11 @@ class CheckedBinaryInputArchive
   bool class_versions() const { return class_versions_; }
 
  private:
+  [[noreturn, gnu::noinline, gnu::cold]] void ends_early(std::size_t size) const {
+    throw cereal::Exception("snapshot ends early: needed " + std::to_string(size) + " bytes at offset " +
+                            std::to_string(offset_) + ", " + std::to_string(remaining()) + " left");
+  }
+
   std::span<const std::uint8_t> bytes_;
   std::size_t offset_ = 0;
   bool class_versions_ = true;

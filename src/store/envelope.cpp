@@ -73,6 +73,7 @@ Opened open(std::span<const std::uint8_t> bytes) {
   o.ok = true;
   o.schema = static_cast<std::uint16_t>(get(bytes, 10, 2));
   o.generation = get(bytes, 16, 8);
+  o.checksum = stored_crc;
   o.payload = payload;
   return o;
 }

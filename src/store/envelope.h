@@ -33,6 +33,7 @@ struct Opened {
   std::string error;  // why the bytes are not a sound envelope
   std::uint16_t schema = 0;
   std::uint64_t generation = 0;
+  std::uint32_t checksum = 0;
   std::span<const std::uint8_t> payload;  // points into the bytes given to open()
 };
 

@@ -6,17 +6,22 @@
 
 #include "store/snapshot.h"
 
-// Implemented in web/idb_store.js.
-extern "C" void cairn_idb_save(const std::uint8_t* bytes, std::size_t length, double generation);
+// Implemented in web/idb_store.js: one transaction writes the chunks (keys[i]
+// holds lengths[i] bytes at chunks[i]) and the manifest of `generation`,
+// which names the chunk records `named` (kept until no kept manifest names them).
+extern "C" void cairn_idb_save_chunks(const std::uint8_t* manifest, std::size_t manifest_length, double generation,
+                                      std::size_t count, const double* keys, const std::uint8_t* const* chunks,
+                                      const std::size_t* lengths, std::size_t named_count, const double* named);
 
 namespace cairn::store {
 
-bool IdbStore::add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
-  generation_ = std::max(generation_, generation);
-  if (reading_.done) return true;
-  const auto started = std::chrono::steady_clock::now();
-  Decoded d = decode_workspace(bytes);
-  reading_.decode_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+namespace {
+double ms_since(std::chrono::steady_clock::time_point started) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+}
+}  // namespace
+
+void IdbStore::consider(Decoded d, std::uint64_t generation) {
   ++reading_.seen;
   if (d.ok) {
     reading_.chosen = std::move(d);
@@ -28,6 +33,64 @@ bool IdbStore::add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t 
     reading_.first_error = d.error;
     reading_.first_generation = generation;
   }
+}
+
+int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
+  generation_ = std::max(generation_, generation);
+  if (reading_.done) return -1;
+  OpenedManifest opened = decode_manifest(bytes);
+  if (opened.ok && opened.manifest.generation != generation) {
+    opened.ok = false;
+    opened.error = "manifest of generation " + std::to_string(opened.manifest.generation) + " stored as " +
+                   std::to_string(generation);
+  }
+  if (!opened.ok) {
+    Decoded failed;
+    failed.error = opened.error;
+    consider(std::move(failed), generation);
+    return reading_.done ? -1 : 0;
+  }
+  reading_.reader.emplace(opened.manifest);
+  reading_.reader_generation = generation;
+  reading_.chosen_manifest = std::move(opened.manifest);
+  return static_cast<int>(reading_.reader->keys().size());
+}
+
+double IdbStore::chunk_key_at(std::size_t index) const {
+  return reading_.reader && index < reading_.reader->keys().size() ? reading_.reader->keys()[index] : -1.0;
+}
+
+bool IdbStore::add_chunk(double key, std::span<const std::uint8_t> bytes) {
+  if (!reading_.reader) return false;
+  const auto started = std::chrono::steady_clock::now();
+  const bool ok = reading_.reader->add(key, bytes);
+  reading_.decode_ms += ms_since(started);
+  return ok;
+}
+
+bool IdbStore::manifest_done() {
+  if (!reading_.reader) return false;
+  const auto started = std::chrono::steady_clock::now();
+  Decoded d;
+  d.generation = reading_.reader_generation;
+  d.snapshot = reading_.reader->finish();
+  d.ok = d.snapshot.ok;
+  d.error = d.snapshot.error;
+  reading_.reader.reset();
+  reading_.decode_ms += ms_since(started);
+  if (!d.ok) reading_.chosen_manifest.reset();
+  consider(std::move(d), reading_.reader_generation);
+  return reading_.done;
+}
+
+bool IdbStore::add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
+  generation_ = std::max(generation_, generation);
+  if (reading_.done) return true;
+  const auto started = std::chrono::steady_clock::now();
+  Decoded d = decode_workspace(bytes);
+  reading_.decode_ms += ms_since(started);
+  reading_.chosen_manifest.reset();
+  consider(std::move(d), generation);
   return reading_.done;
 }
 
@@ -58,6 +121,11 @@ Storage::Loaded IdbStore::load() {
   }
   loaded.ok = true;
   loaded.generation = reading.chosen.generation;
+  // Saves rewrite only changed chunks when what was loaded is the newest
+  // generation in chunks; after a fallback or from a whole snapshot the
+  // next save writes every chunk (no save may lean on a damaged one).
+  const bool newest = reading.chosen.generation == generation_;
+  writer_.loaded(newest && reading.chosen_manifest ? &*reading.chosen_manifest : nullptr);
   loaded.workspace = std::move(reading.chosen.snapshot.workspace);
   if (!reading.first_error.empty())
     loaded.notice = "the newest save (generation " + std::to_string(reading.first_generation) + ") is damaged (" +
@@ -73,8 +141,16 @@ Storage::Saved IdbStore::save(const Workspace& workspace) {
     return saved;
   }
   const std::uint64_t generation = generation_ + 1;
-  const std::vector<std::uint8_t> bytes = encode_workspace(workspace, generation);
-  cairn_idb_save(bytes.data(), bytes.size(), static_cast<double>(generation));
+  const ChunkWriter::Prepared prepared = writer_.prepare(workspace, generation);
+  std::vector<const std::uint8_t*> pointers;
+  std::vector<std::size_t> lengths;
+  for (const auto& chunk : prepared.chunks) {
+    pointers.push_back(chunk.data());
+    lengths.push_back(chunk.size());
+  }
+  cairn_idb_save_chunks(prepared.manifest.data(), prepared.manifest.size(), static_cast<double>(generation),
+                        prepared.chunks.size(), prepared.keys.data(), pointers.data(), lengths.data(),
+                        prepared.named_keys.size(), prepared.named_keys.data());
   generation_ = generation;
   saved.ok = true;
   saved.pending = true;

@@ -1,24 +1,39 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "store/chunks.h"
 #include "store/snapshot.h"
 #include "store/storage.h"
 
 namespace cairn::store {
 
-// The browser store: IndexedDB through web/idb_store.js. Loading is done by
-// the page before the app starts (the snapshots arrive as candidates, newest
-// first, each decoded on arrival so that older generations are read only
-// when a newer one is damaged); saving is asynchronous and completes through
-// save_finished().
+// The browser store: IndexedDB through web/idb_store.js. A save writes the
+// chunks that changed and a manifest (store/chunks.h). Loading is done by the
+// page before the app starts: manifests arrive newest first, then the chunks
+// each names, decoded on arrival, so that older generations are read only
+// when a newer one is damaged. Whole snapshots of earlier versions (before
+// chunks) are read the same way when no manifest is usable. Saving is
+// asynchronous and completes through finished().
 class IdbStore final : public Storage {
  public:
-  // Called while the page reads the database, newest generation first.
-  // True: a usable (or a refused, newer-schema) snapshot was found and the
-  // page need not read older ones.
+  // A manifest read from the database, newest first. Returns how many chunks
+  // to read next (their keys: chunk_key_at), 0 when this generation is
+  // unusable (try the next), -1 when it was refused (a newer version wrote
+  // it): read nothing more.
+  int add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation);
+  double chunk_key_at(std::size_t index) const;
+  // A chunk of the current manifest; false once the generation failed.
+  bool add_chunk(double key, std::span<const std::uint8_t> bytes);
+  // All chunks of the current manifest were given: true if it was usable
+  // (read nothing more).
+  bool manifest_done();
+  // A whole snapshot (stores written before chunks), newest first. True: a
+  // usable (or a refused, newer-schema) snapshot was found and the page need
+  // not read older ones.
   bool add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation);
   // The page has read everything; `message` explains a read-only start.
   void set_ready(bool read_only, std::string message) {
@@ -28,6 +43,7 @@ class IdbStore final : public Storage {
 
   // The page reports the end of a save; a failed one gives its number back.
   void finished(std::uint64_t generation, bool ok) {
+    writer_.finished(generation, ok);
     if (!ok && generation == generation_) --generation_;
   }
 
@@ -52,12 +68,19 @@ class IdbStore final : public Storage {
     int seen = 0;
     bool done = false;
     Decoded chosen;               // ok when a readable snapshot was found
+    std::optional<Manifest> chosen_manifest;  // when it came in chunks
+    std::optional<ChunkReader> reader;        // the manifest being read
+    std::uint64_t reader_generation = 0;
     std::string refused;          // a newer version's snapshot: never overwrite it
     std::string first_error;      // why the newest one could not be used
     std::uint64_t first_generation = 0;
     double decode_ms = 0;
   };
+  // The outcome of one candidate generation (whole or in chunks).
+  void consider(Decoded d, std::uint64_t generation);
+
   Reading reading_;
+  ChunkWriter writer_;
   std::uint64_t generation_ = 0;  // the newest generation stored, readable or not
   bool read_only_ = false;
   std::string message_;

@@ -9,6 +9,7 @@
 
 #include "core/fields.h"
 #include "store/checked_binary_archive.h"
+#include "store/chunks.h"
 #include "store/envelope.h"
 #include "store/persisted_types.h"
 #include "store/vector_output_archive.h"
@@ -19,13 +20,19 @@ namespace {
 using Output = VectorOutputArchive;
 using Input = CheckedBinaryInputArchive;
 
-template <class T>
-void save_table(Output& ar, const std::map<Id, T>& items) {
+// One table: header, then per row id, parent and one Value per field.
+// `rows` is a range of items or of pointers to items.
+template <class T, class Rows>
+void save_table(Output& ar, const Rows& rows, std::size_t count) {
   const auto fields = fields_of<T>();
-  TableHeader header{std::string(T::kKind), {}, items.size()};
+  TableHeader header{std::string(T::kKind), {}, count};
   for (const auto& f : fields) header.fields.emplace_back(f.name);
   ar(header);
-  for (const auto& [id, item] : items) {
+  for (const auto& row : rows) {
+    const T& item = [&]() -> const T& {
+      if constexpr (std::is_pointer_v<std::remove_cvref_t<decltype(row)>>) return *row;
+      else return row.second;
+    }();
     ar(item.id, item.parent);
     for (const auto& f : fields) ar(f.get(item));
   }
@@ -50,9 +57,9 @@ void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t 
         throw cereal::Exception(std::string(T::kKind) + " " + item.id.to_string() + ": " + std::string(def->name) +
                                 " " + error);
     }
-    if (item.id.nil() || ws.contains(item.id))
-      throw cereal::Exception("duplicate or empty id " + item.id.to_string() + " in the snapshot");
-    ws.insert(std::move(item));
+    const Id id = item.id;
+    if (id.nil() || !ws.insert_new(std::move(item)))
+      throw cereal::Exception("duplicate or empty id " + id.to_string() + " in the snapshot");
   }
 }
 
@@ -87,12 +94,11 @@ std::string check_structure(const Workspace& ws) {
   return error;
 }
 
-// Schema 2 on: after the tables, the history of every item that exists,
-// in id order so that equal workspaces give equal bytes.
-void save_histories(Output& ar, const Workspace& ws) {
-  std::vector<std::pair<Id, const std::vector<Change>*>> logs;
-  for (const auto& [id, log] : ws.histories())
-    if (ws.contains(id) && !log.empty()) logs.emplace_back(id, &log);
+// Schema 2 on: after the tables, the history of every item written, in id
+// order so that equal workspaces give equal bytes.
+using HistoryLogs = std::vector<std::pair<Id, const std::vector<Change>*>>;
+
+void save_histories(Output& ar, HistoryLogs& logs) {
   std::sort(logs.begin(), logs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   ar(cereal::make_size_tag(static_cast<std::uint64_t>(logs.size())));
   for (const auto& [id, log] : logs) {
@@ -113,14 +119,15 @@ void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings
     ar(id, cereal::make_size_tag(count));
     const bool known = ws.contains(id);
     orphans += known ? 0 : 1;
+    std::vector<Change> log;
     for (std::uint64_t c = 0; c < count; ++c) {
-      Change change;
+      Change& change = log.emplace_back();  // grows with what was read, not with `count`
       ar(change);
       if (change.at < kFirstTimestamp || change.at > kLastTimestamp)
         throw cereal::Exception("a change of " + id.to_string() + " has an impossible time (" +
                                 std::to_string(change.at.ms) + " ms)");
-      if (known) ws.record(id, std::move(change));
     }
+    if (known && !log.empty()) ws.set_history(id, std::move(log));
   }
   if (orphans > 0) warnings.push_back("the history of " + std::to_string(orphans) + " missing items was skipped");
 }
@@ -130,9 +137,71 @@ void write_snapshot(const Workspace& workspace, std::vector<std::uint8_t>& out) 
   Output ar(out);
   ar(cereal::make_size_tag(static_cast<std::uint64_t>(kItemKindCount)));
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (save_table(ar, workspace.all<std::tuple_element_t<I, ItemTypes>>()), ...);
+    ((void)[&] {
+      const auto& items = workspace.all<std::tuple_element_t<I, ItemTypes>>();
+      save_table<std::tuple_element_t<I, ItemTypes>>(ar, items, items.size());
+    }(), ...);
   }(std::make_index_sequence<kItemKindCount>{});
-  save_histories(ar, workspace);
+  HistoryLogs logs;
+  for (const auto& [id, log] : workspace.histories())
+    if (workspace.contains(id) && !log.empty()) logs.emplace_back(id, &log);
+  save_histories(ar, logs);
+}
+
+// The items of one chunk, gathered in one pass over the workspace.
+template <class Tuple>
+struct PointersOf;
+template <class... Ts>
+struct PointersOf<std::tuple<Ts...>> {
+  using type = std::tuple<std::vector<const Ts*>...>;
+};
+struct ChunkRows {
+  typename PointersOf<ItemTypes>::type items;
+  HistoryLogs logs;
+};
+
+void write_chunk(ChunkRows& rows, std::vector<std::uint8_t>& out) {
+  Output ar(out);
+  std::uint64_t tables = 0;
+  std::apply([&](const auto&... lists) { ((tables += lists.empty() ? 0 : 1), ...); }, rows.items);
+  ar(cereal::make_size_tag(tables));
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((void)[&] {
+      const auto& list = std::get<I>(rows.items);
+      if (!list.empty()) save_table<std::tuple_element_t<I, ItemTypes>>(ar, list, list.size());
+    }(), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  save_histories(ar, rows.logs);
+}
+
+// Tables and histories of a payload, added to `ws` (no structure check).
+void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& ws,
+                  std::vector<std::string>& warnings) {
+  // Schema 1 had no class versions and no histories.
+  Input ar(payload, /*class_versions=*/schema >= 2);
+  std::uint64_t tables = 0;
+  ar(cereal::make_size_tag(tables));
+  for (std::uint64_t t = 0; t < tables; ++t) {
+    TableHeader table;
+    ar(table);
+    const std::size_t index = kind_index_of(table.kind);
+    if (index == kItemKindCount) {
+      warnings.push_back("items of unknown kind '" + table.kind + "' were skipped");
+      skip_items(ar, table.fields.size(), table.rows);
+      continue;
+    }
+    visit_kind(index, [&]<class T>(T*) {
+      load_items<T>(ar, table.fields, table.rows, ws, warnings);
+      return 0;
+    });
+  }
+  if (schema >= 2) load_histories(ar, ws, warnings);
+  if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
+}
+
+std::string newer_schema_error(std::uint16_t schema) {
+  return "the snapshot was written by a newer version of Cairn (schema " + std::to_string(schema) +
+         ", this version reads up to " + std::to_string(kSchemaVersion) + ")";
 }
 
 // Room for the snapshot of a workspace of this size, so the vector grows
@@ -153,39 +222,60 @@ std::vector<std::uint8_t> save_snapshot(const Workspace& workspace) {
 LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_t schema) {
   LoadedSnapshot result;
   if (schema > kSchemaVersion) {
-    result.error = "the snapshot was written by a newer version of Cairn (schema " + std::to_string(schema) +
-                   ", this version reads up to " + std::to_string(kSchemaVersion) + ")";
+    result.error = newer_schema_error(schema);
     return result;
   }
+  result.workspace.track_touched(false);
   try {
-    // Schema 1 had no class versions and no histories.
-    Input ar(payload, /*class_versions=*/schema >= 2);
-    std::uint64_t tables = 0;
-    ar(cereal::make_size_tag(tables));
-    for (std::uint64_t t = 0; t < tables; ++t) {
-      TableHeader table;
-      ar(table);
-      const std::size_t index = kind_index_of(table.kind);
-      if (index == kItemKindCount) {
-        result.warnings.push_back("items of unknown kind '" + table.kind + "' were skipped");
-        skip_items(ar, table.fields.size(), table.rows);
-        continue;
-      }
-      visit_kind(index, [&]<class T>(T*) {
-        load_items<T>(ar, table.fields, table.rows, result.workspace, result.warnings);
-        return 0;
-      });
-    }
-    if (schema >= 2) load_histories(ar, result.workspace, result.warnings);
-    if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
+    read_payload(payload, schema, result.workspace, result.warnings);
     if (std::string error = check_structure(result.workspace); !error.empty()) throw cereal::Exception(error);
   } catch (const std::exception& e) {
     result = LoadedSnapshot{};
     result.error = std::string("the snapshot is damaged: ") + e.what();
     return result;
   }
+  result.workspace.track_touched(true);
   result.ok = true;
   return result;
+}
+
+std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
+                              std::vector<std::string>& warnings) {
+  if (schema > kSchemaVersion) return newer_schema_error(schema);
+  try {
+    read_payload(payload, schema, workspace, warnings);
+  } catch (const std::exception& e) {
+    return std::string("the snapshot is damaged: ") + e.what();
+  }
+  return {};
+}
+
+std::string check_snapshot_structure(const Workspace& workspace) {
+  const std::string error = check_structure(workspace);
+  return error.empty() ? error : "the snapshot is damaged: " + error;
+}
+
+std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::uint32_t count,
+                                                     const std::vector<bool>& which, std::uint64_t generation) {
+  std::vector<ChunkRows> rows(count);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((void)[&] {
+      for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>())
+        if (const std::uint32_t c = chunk_of(id, count); which[c]) std::get<I>(rows[c].items).push_back(&item);
+    }(), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  for (const auto& [id, log] : workspace.histories())
+    if (const std::uint32_t c = chunk_of(id, count); which[c] && !log.empty() && workspace.contains(id))
+      rows[c].logs.emplace_back(id, &log);
+  std::vector<std::vector<std::uint8_t>> chunks(count);
+  for (std::uint32_t c = 0; c < count; ++c) {
+    if (!which[c]) continue;
+    std::vector<std::uint8_t>& out = chunks[c];
+    out.resize(kEnvelopeHeaderSize);
+    write_chunk(rows[c], out);
+    seal_in_place(out, kSchemaVersion, generation);
+  }
+  return chunks;
 }
 
 std::vector<std::uint8_t> encode_workspace(const Workspace& workspace, std::uint64_t generation) {

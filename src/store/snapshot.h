@@ -45,4 +45,16 @@ struct Decoded {
 };
 Decoded decode_workspace(std::span<const std::uint8_t> bytes);
 
+// A workspace saved in parts (see store/chunks.h): each chunk is an envelope
+// around a payload of the same layout holding only the chunk's items (and
+// their histories). encode_chunks seals the chunks flagged in `which` (one
+// per chunk index; the others come back empty) in one pass over the items.
+std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::uint32_t count,
+                                                     const std::vector<bool>& which, std::uint64_t generation);
+// Adds the items of one chunk's payload to `workspace`; "" or why not.
+// Parents may arrive in a later chunk: check the structure once all are in.
+std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
+                              std::vector<std::string>& warnings);
+std::string check_snapshot_structure(const Workspace& workspace);
+
 }  // namespace cairn::store

@@ -21,16 +21,26 @@ struct Column {
   std::string value;  // the enum name a dropped card takes
   std::vector<const Task*> tasks;
   std::optional<TaskStatus> status;  // status columns: for the WIP limit
+  std::optional<Stage> stage;        // stage columns: for the WIP limit
+
+  const char* limit_field() const { return status ? wip_field(*status) : wip_field(*stage); }
+  std::optional<std::int64_t> limit(const Project& p) const { return status ? wip_limit(p, *status) : wip_limit(p, *stage); }
+  std::int64_t excess(const Project& p) const {
+    return status ? wip_excess(p, *status, tasks.size()) : wip_excess(p, *stage, tasks.size());
+  }
 };
 
 std::vector<Column> columns_of(const Workspace& ws, Id project, bool by_stage) {
   std::vector<Column> columns;
   if (by_stage) {
-    for (const auto name : EnumNames<Stage>::names) columns.push_back({enum_label(name), "stage", std::string(name), {}, std::nullopt});
+    for (std::size_t i = 0; i < EnumNames<Stage>::names.size(); ++i) {
+      const auto name = EnumNames<Stage>::names[i];
+      columns.push_back({enum_label(name), "stage", std::string(name), {}, std::nullopt, static_cast<Stage>(i)});
+    }
   } else {
     for (std::size_t i = 0; i < EnumNames<TaskStatus>::names.size(); ++i) {
       const auto name = EnumNames<TaskStatus>::names[i];
-      columns.push_back({enum_label(name), "status", std::string(name), {}, static_cast<TaskStatus>(i)});
+      columns.push_back({enum_label(name), "status", std::string(name), {}, static_cast<TaskStatus>(i), std::nullopt});
     }
   }
   for (const Id id : ws.children_of(project)) {
@@ -109,11 +119,11 @@ void draw_card(ViewContext& ctx, const Project& project, const Column& column, s
   ImGui::PopID();
 }
 
-// The WIP limit of a status column: "WIP 4/3" (red when exceeded), a click
-// sets or clears it.
+// The WIP limit of a column: "WIP 4/3" (red when exceeded), a click sets or
+// clears it.
 void draw_wip_limit(ViewContext& ctx, const Project& project, const Column& column, std::int64_t excess) {
-  const char* field = wip_field(*column.status);
-  const auto limit = wip_limit(project, *column.status);
+  const char* field = column.limit_field();
+  const auto limit = column.limit(project);
   const std::string label = limit ? "WIP " + std::to_string(column.tasks.size()) + "/" + std::to_string(*limit) + "###wip"
                                   : std::string("WIP limit###wip");
   if (excess > 0) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
@@ -146,8 +156,8 @@ void draw_column(ViewContext& ctx, const Project& project, const Column& column,
   ImGui::Text("%s  %zu", column.title.c_str(), column.tasks.size());
   ImGui::PopFont();
   std::int64_t excess = 0;
-  if (column.status && wip_field(*column.status)) {
-    excess = wip_excess(project, *column.status, column.tasks.size());
+  if (column.limit_field()) {
+    excess = column.excess(project);
     ImGui::SameLine();
     draw_wip_limit(ctx, project, column, excess);
   }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/baseline.h"
 #include "core/estimate.h"
 #include "core/gates.h"
 #include "core/health.h"
@@ -144,6 +145,8 @@ void refresh_schedule(const ViewContext& ctx, const Project& project, DashboardS
   state.today = ctx.today;
   state.plan = schedule_input_from(ctx.ws, project.id, CalendarOptions{ctx.today, {}});
   state.schedule = compute_schedule(state.plan.input);
+  state.planned = planned_dates(ctx.ws, project.id, state.schedule);
+  state.variance_revision = ~0ull;  // the variance compares against these dates
   state.forecast.reset();
   state.target_runs = forecast_runs_for(state.plan.input.tasks.size());
   if (!state.plan.input.tasks.empty())
@@ -212,6 +215,97 @@ void draw_schedule(ViewContext& ctx, const Project& project, DashboardState& sta
     muted_text(ctx.theme, (std::to_string(state.plan.unestimated.size()) + " open task(s) without an estimate count as 0 days.").c_str());
 }
 
+Timestamp now_utc() {
+  using namespace std::chrono;
+  return Timestamp{duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()};
+}
+
+// The chosen baseline (the newest when none was chosen or it is gone) and
+// the variance against it, once per change.
+const Baseline* refresh_variance(const ViewContext& ctx, const std::vector<const Baseline*>& baselines,
+                                 DashboardState& state) {
+  const Baseline* chosen = baselines.front();
+  for (const Baseline* b : baselines)
+    if (b->id == state.baseline) chosen = b;
+  if (state.variance_of != chosen->id || state.variance_revision != state.revision) {
+    state.variance = variance(ctx.ws, chosen->id, state.planned);
+    state.variance_lines = describe_variance(ctx.ws, state.variance);
+    state.variance_of = chosen->id;
+    state.variance_revision = state.revision;
+  }
+  return chosen;
+}
+
+// The most slipped tasks: baseline finish, finish now, slip.
+void draw_slipped_tasks(ViewContext& ctx, const BaselineVariance& v) {
+  constexpr int kShown = 5;
+  if (v.tasks.empty() || v.tasks.front().finish_slip <= 0) return;
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("slipped", 4, kFlags)) return;
+  ImGui::TableSetupColumn("Slipped task", 0, 3);
+  ImGui::TableSetupColumn("Baseline finish", 0, 1);
+  ImGui::TableSetupColumn("Finish now", 0, 1);
+  ImGui::TableSetupColumn("Slip", 0, 1);
+  ImGui::TableHeadersRow();
+  for (int i = 0; i < kShown && i < static_cast<int>(v.tasks.size()) && v.tasks[i].finish_slip > 0; ++i) {
+    const TaskVariance& t = v.tasks[i];
+    const Task* task = ctx.ws.find<Task>(t.task);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(task ? task->title.c_str() : "?");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(format_date(t.baseline_finish).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(format_date(t.finish).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(bad_color(ctx.theme), "+%lld d", static_cast<long long>(t.finish_slip));
+  }
+  ImGui::EndTable();
+}
+
+// Save a baseline of today's plan; pick one; the slip since.
+void draw_baseline(ViewContext& ctx, const Project& project, DashboardState& state) {
+  section_heading("Baseline");
+  if (ImGui::Button("Save baseline"))
+    ctx.out.push(save_baseline_command(project.id, state.planned, next_baseline_name(ctx.ws, project.id, ctx.today),
+                                       now_utc(), ctx.ids, &state.baseline));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+    ImGui::SetTooltip("Keep today's planned dates to measure slip against later (undo removes it).");
+  const std::vector<const Baseline*> baselines = baselines_of(ctx.ws, project.id);
+  if (baselines.empty()) {
+    muted_text(ctx.theme, "No baseline yet: save one when the plan is agreed.");
+    return;
+  }
+  const Baseline* chosen = refresh_variance(ctx, baselines, state);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
+  if (ImGui::BeginCombo("##baseline", chosen->name.c_str())) {
+    for (const Baseline* b : baselines) {
+      ImGui::PushID(&b->id);
+      if (ImGui::Selectable(b->name.c_str(), b == chosen)) state.baseline = b->id;
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Delete baseline")) {
+    Command remove;
+    remove.label = "Delete baseline";
+    remove.ops.push_back(RemoveItem{chosen->id});
+    ctx.out.push(std::move(remove));
+  }
+  const std::optional<std::int64_t> slip = state.variance.finish_slip;
+  ImGui::PushTextWrapPos(0.0f);
+  for (std::size_t i = 0; i < state.variance_lines.size(); ++i) {
+    const bool late = i == 0 && slip && *slip > 0;
+    if (late) ImGui::PushStyleColor(ImGuiCol_Text, warning_color(ctx.theme));
+    ImGui::TextUnformatted(state.variance_lines[i].c_str());
+    if (late) ImGui::PopStyleColor();
+  }
+  ImGui::PopTextWrapPos();
+  draw_slipped_tasks(ctx, state.variance);
+}
+
 }  // namespace
 
 std::size_t forecast_runs_for(std::size_t tasks) {
@@ -232,6 +326,7 @@ void draw_dashboard(ViewContext& ctx, DashboardState& state) {
   draw_health(ctx, state.health);
   draw_progress(ctx, *project);
   draw_schedule(ctx, *project, state);
+  draw_baseline(ctx, *project, state);
   draw_next_gates(ctx);
   draw_metrics(ctx);
   draw_budget(ctx, *project);

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/baseline.h"
 #include "core/forecast.h"
 #include "core/health.h"
 #include "core/schedule_input.h"
@@ -20,6 +21,14 @@ struct DashboardState {
   Schedule schedule;
   std::unique_ptr<MonteCarloForecast> forecast;
   std::size_t target_runs = 0;
+  // Baseline variance: the plan's dates now (with the schedule), and the
+  // variance against the chosen baseline (nil: the newest).
+  PlannedDates planned;
+  Id baseline;
+  Id variance_of;
+  std::uint64_t variance_revision = ~0ull;
+  BaselineVariance variance;
+  std::vector<std::string> variance_lines;
   // Health, cached the same way.
   Id health_project;
   std::uint64_t health_revision = ~0ull;
@@ -33,9 +42,9 @@ struct DashboardState {
 std::size_t forecast_runs_for(std::size_t tasks);
 
 // The project at a glance: health (on track / at risk / off track) with its
-// reasons, progress, the critical-path finish and P50/P80/P95 forecast, next
-// gates, success metrics against their targets, and budget against what
-// experiments cost so far.
+// reasons, progress, the critical-path finish and P50/P80/P95 forecast, the
+// slip since a saved baseline, next gates, success metrics against their
+// targets, and budget against what experiments cost so far.
 void draw_dashboard(ViewContext& ctx, DashboardState& state);
 
 }  // namespace cairn::ui

@@ -130,7 +130,8 @@ void draw_help(bool& open) {
   static const char* kRows[][2] = {
       {"Ctrl+K", "Command palette: commands, projects, tasks, gates, risks"},
       {"?", "This list"},
-      {"1 \xE2\x80\xA6 8", "Dashboard, Charter, Board, Backlog, Sprints, Gates, Risks, Experiments"},
+      {"1 \xE2\x80\xA6 9", "Dashboard, Charter, Board, Backlog, Sprints, Gates, Risks, Experiments, Timeline"},
+      {"Wheel, Shift+wheel", "Timeline: zoom (day, week, month, quarter); scroll the rows"},
       {"Ctrl+Z", "Undo"},
       {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
       {"Ctrl+O", "Import from JSON"},

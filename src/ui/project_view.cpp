@@ -19,6 +19,7 @@ const char* view_title(View view) {
     case View::gates: return "Gates";
     case View::risks: return "Risks";
     case View::experiments: return "Experiments";
+    case View::timeline: return "Timeline";
   }
   return "";
 }
@@ -52,7 +53,7 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
     ctx.nav.project = Id{};
     return;
   }
-  // Keys 1..8 switch views while no text field is being typed in (Alt and
+  // Keys 1..9 switch views while no text field is being typed in (Alt and
   // Ctrl + digit belong to the browser's tabs).
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt && !io.KeySuper && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
@@ -74,6 +75,7 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
     case View::risks: draw_risks(ctx, states.risks); break;
     case View::sprints: draw_sprints(ctx, states.sprints); break;
     case View::experiments: draw_experiments(ctx, states.experiments); break;
+    case View::timeline: draw_timeline(ctx, states.timeline); break;
   }
   ImGui::PopID();
   ImGui::EndChild();

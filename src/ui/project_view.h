@@ -6,6 +6,7 @@
 #include "ui/gates_view.h"
 #include "ui/risks_view.h"
 #include "ui/sprints_view.h"
+#include "ui/timeline_view.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
@@ -19,6 +20,7 @@ struct ViewStates {
   RisksState risks;
   SprintsState sprints;
   ExperimentsState experiments;
+  TimelineState timeline;
 };
 
 // One project: its name and health at the top, the views in a bar on the

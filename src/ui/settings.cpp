@@ -71,6 +71,19 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
   ImGui::SameLine();
   ImGui::TextDisabled("Ctrl+= larger, Ctrl+- smaller, Ctrl+0 100 %%");
 
+  ImGui::SeparatorText("Calendar (this device)");
+  int week = static_cast<int>(preferences.week_start);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Weeks start on");
+  ImGui::SameLine();
+  bool week_picked = ImGui::RadioButton("Monday", &week, 0);
+  ImGui::SameLine();
+  week_picked |= ImGui::RadioButton("Sunday", &week, 1);
+  ImGui::SameLine();
+  week_picked |= ImGui::RadioButton("Saturday", &week, 2);
+  if (week_picked) choice.week_start = static_cast<WeekStart>(week);
+  ImGui::TextDisabled("Dates are kept in UTC; deadlines show in UTC.");
+
   ImGui::SeparatorText("Storage");
   if (ImGui::BeginTable("storage", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed);

@@ -25,6 +25,7 @@ struct StorageFacts {
 struct SettingsChoice {
   std::optional<ThemeChoice> theme;
   std::optional<float> ui_scale;
+  std::optional<WeekStart> week_start;
 };
 
 // The settings window (View > Settings): theme, text size and storage.

@@ -190,6 +190,8 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   draw_menu_bar(state, info, actions);
   ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date,
                   actions.open_url, info.revision, &actions.busy};
+  ctx.bars = info.bar_renderer;
+  ctx.first_weekday = first_weekday(info.preferences.week_start);
   if (state.nav.project.nil() || !info.workspace->find<Project>(state.nav.project)) {
     state.nav.project = Id{};
     draw_home(ctx, state.home);

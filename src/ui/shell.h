@@ -38,6 +38,7 @@ struct ShellInfo {
   std::string_view today;  // "2026-11-26", for suggested file names
   Date today_date;
   StorageFacts storage;
+  BarRenderer* bar_renderer = nullptr;  // the timeline's GPU bars (the runner's); null: drawn by ImDrawList
 };
 
 // What the user asked for this frame. The shell never changes state itself.

@@ -45,17 +45,23 @@ void draw_load(ViewContext& ctx, const SprintLoad& load) {
 
 void draw_planning(ViewContext& ctx, SprintsState& state, const Project& project, const Sprint& sprint) {
   ImGui::TextUnformatted("Backlog tasks not in a sprint:");
-  std::vector<const Task*> open;
-  for (const Id id : ctx.ws.children_of(project.id)) {
-    const Task* t = ctx.ws.find<Task>(id);
-    if (t && t->sprint.nil() && t->status != TaskStatus::done) open.push_back(t);
+  if (state.open_project != project.id || state.open_revision != ctx.revision) {  // 10k tasks: not every frame
+    state.open.clear();
+    for (const Id id : ctx.ws.children_of(project.id)) {
+      const Task* t = ctx.ws.find<Task>(id);
+      if (t && t->sprint.nil() && t->status != TaskStatus::done) state.open.push_back(id);
+    }
+    state.open_project = project.id;
+    state.open_revision = ctx.revision;
   }
+  const std::vector<Id>& open = state.open;
   ImGui::BeginChild("backlog", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), ImGuiChildFlags_Border);
   ImGuiListClipper clipper;  // thousands of tasks: only the visible rows are submitted
   clipper.Begin(static_cast<int>(open.size()));
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Task* t = open[static_cast<std::size_t>(i)];
+      const Task* t = ctx.ws.find<Task>(open[static_cast<std::size_t>(i)]);
+      if (!t) continue;
       bool ticked = state.chosen.count(t->id) != 0;
       ImGui::PushID(t);
       const std::string label = t->title + "  (" + describe_estimate(estimate_of(project, *t)) + ")";

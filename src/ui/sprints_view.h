@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/sprints.h"
 #include "ui/view_context.h"
@@ -15,6 +16,10 @@ struct SprintsState {
   Id loads_project;
   std::uint64_t loads_revision = ~0ull;
   std::map<Id, SprintLoad> loads;
+  // The planning list's open tasks not in a sprint, also once per change.
+  Id open_project;
+  std::uint64_t open_revision = ~0ull;
+  std::vector<Id> open;
 };
 
 // Discovery and delivery sprints: goal and dates, capacity of the team

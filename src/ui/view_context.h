@@ -11,10 +11,12 @@
 
 namespace cairn::ui {
 
+class BarRenderer;  // ui/bar_renderer.h
+
 // The views of one project, in the order of the navigation bar.
-enum class View { dashboard, charter, board, backlog, sprints, gates, risks, experiments };
-inline constexpr View kAllViews[] = {View::dashboard, View::charter, View::board, View::backlog,
-                                     View::sprints,   View::gates,   View::risks, View::experiments};
+enum class View { dashboard, charter, board, backlog, sprints, gates, risks, experiments, timeline };
+inline constexpr View kAllViews[] = {View::dashboard, View::charter, View::board,       View::backlog, View::sprints,
+                                     View::gates,     View::risks,   View::experiments, View::timeline};
 const char* view_title(View view);
 
 // Where the user is: the home screen (no project) or a view of one project,
@@ -39,6 +41,8 @@ struct ViewContext {
   std::string& open_url;  // set to open a link in a new browser tab / the system browser
   std::uint64_t revision = 0;  // grows with every change of the workspace: views cache by it
   bool* busy = nullptr;        // a view sets *busy to get another frame soon (work spread over frames)
+  int first_weekday = 0;        // 0 = Monday ... 6 = Sunday: where weeks start (a preference)
+  BarRenderer* bars = nullptr;  // the GPU draws the timeline's bars; null: ImDrawList does (headless tests)
 };
 
 }  // namespace cairn::ui

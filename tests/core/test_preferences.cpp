@@ -13,8 +13,23 @@ TEST_CASE("preferences survive their JSON form") {
   CHECK(problems.empty());
   CHECK(preferences_from_json("", &problems) == Preferences{});  // nothing saved yet
   p.ui_scale = 1.3f;
-  CHECK(preferences_to_json(p) == R"({"theme":"dark","uiScale":1.3})");
+  CHECK(preferences_to_json(p) == R"({"theme":"dark","uiScale":1.3,"weekStart":"monday"})");
+  for (const WeekStart start : {WeekStart::monday, WeekStart::sunday, WeekStart::saturday}) {
+    p.week_start = start;
+    CHECK(preferences_from_json(preferences_to_json(p), &problems) == p);
+  }
   CHECK(problems.empty());
+  // Saved before weeks could start elsewhere: Monday.
+  CHECK(preferences_from_json(R"({"theme":"dark","uiScale":1.3})").week_start == WeekStart::monday);
+  const Preferences odd = preferences_from_json(R"({"weekStart":"friday"})", &problems);
+  CHECK(odd.week_start == WeekStart::monday);
+  CHECK(problems.size() == 1);
+}
+
+TEST_CASE("a week starting on Monday, Sunday or Saturday begins on that weekday (0 = Monday)") {
+  CHECK(first_weekday(WeekStart::monday) == 0);
+  CHECK(first_weekday(WeekStart::sunday) == 6);
+  CHECK(first_weekday(WeekStart::saturday) == 5);
 }
 
 TEST_CASE("unreadable preferences keep the defaults and say what was wrong") {

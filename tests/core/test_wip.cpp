@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "core/commands.h"
+#include "core/fields.h"
 #include "core/wip.h"
 
 using namespace cairn;
@@ -20,6 +24,26 @@ TEST_CASE("WIP limits: only todo, in progress and blocked columns take one; the 
   CHECK(wip_excess(p, TaskStatus::blocked, 2) == 1);
   CHECK(wip_excess(p, TaskStatus::todo, 2) == 0);
   CHECK(wip_excess(p, TaskStatus::done, 100) == 0);
+}
+
+TEST_CASE("WIP limits of stage columns: every stage takes one, each in its own field") {
+  Project p;
+  std::set<std::string> fields;
+  for (std::size_t i = 0; i < EnumNames<Stage>::names.size(); ++i) {
+    const auto stage = static_cast<Stage>(i);
+    REQUIRE(wip_field(stage) != nullptr);
+    CHECK(std::string(wip_field(stage)) == "wip_stage_" + std::string(EnumNames<Stage>::names[i]));
+    fields.insert(wip_field(stage));
+    CHECK(find_field<Project>(wip_field(stage)) != nullptr);  // a real, persisted field
+    CHECK(wip_excess(p, stage, 100) == 0);
+  }
+  CHECK(fields.size() == EnumNames<Stage>::names.size());
+  p.wip_stage_labelling = 2;
+  CHECK(wip_limit(p, Stage::labelling) == 2);
+  CHECK(wip_excess(p, Stage::labelling, 5) == 3);
+  CHECK(wip_excess(p, Stage::labelling, 2) == 0);
+  CHECK(wip_excess(p, Stage::training, 5) == 0);
+  CHECK(wip_excess(p, TaskStatus::in_progress, 5) == 0);  // stage limits do not touch status columns
 }
 
 TEST_CASE("WIP limits are set, refused and cleared through commands like any field") {

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
-import { freshProfile, openApp, shortcut, sleep, waitReady, webDir } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freshProfile, openApp, repoRoot, shortcut, sleep, waitReady, webDir } from './helpers.mjs';
 
 const state = (page) => page.evaluate(() => window.cairn.state());
 
@@ -50,46 +52,140 @@ test('edits through the API and through real keys survive a reload and a browser
   }
 });
 
-test('a damaged newest record falls back to the previous generation and says so', async () => {
+// Flips one byte of the newest generation, as a failing disk would: in a
+// chunk that generation wrote, or in its manifest.
+function damageNewest(part) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('cairn');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['manifests', 'chunks', 'meta'], 'readwrite');
+      const flip = (store, key) => {
+        const get = store.get(key);
+        get.onsuccess = () => {
+          const record = get.result;
+          const bytes = new Uint8Array(part === 'manifest' ? record.bytes : record);
+          bytes[bytes.length - 5] ^= 0x20;
+          store.put(part === 'manifest' ? { ...record, bytes: bytes.buffer } : bytes.buffer, key);
+        };
+      };
+      const head = tx.objectStore('meta').get('head');
+      head.onsuccess = () => {
+        const manifests = tx.objectStore('manifests');
+        if (part === 'manifest') { flip(manifests, head.result); return; }
+        manifests.get(head.result).onsuccess = (event) => {
+          const written = event.target.result.chunks.filter((key) => Math.floor(key / 4096) === head.result);
+          if (written.length === 0) { reject(new Error('the newest save wrote no chunk')); return; }
+          flip(tx.objectStore('chunks'), written[0]);
+        };
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+for (const part of ['chunk', 'manifest']) {
+  test(`a damaged ${part} of the newest save falls back to the previous generation and says so`, async () => {
+    const app = await openApp();
+    try {
+      await waitReady(app.page);
+      const id = await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'First' } }).created[0]);
+      await waitSaved(app.page);
+      await app.page.evaluate((pid) => cairn.exec({ op: 'set', id: pid, field: 'name', value: 'Second' }), id);
+      await waitSaved(app.page);
+      await app.page.evaluate(damageNewest, part);
+      await app.page.reload();
+      await waitReady(app.page);
+      const s = await state(app.page);
+      assert.deepEqual(s.projects.map((p) => p.name), ['First']);
+      assert.match(s.save.notice, /generation 2\) is damaged.*checksum.*loaded generation 1/);
+      // Saving goes on from there.
+      await app.page.evaluate((pid) => cairn.exec({ op: 'set', id: pid, field: 'name', value: 'Third' }), id);
+      await waitSaved(app.page);
+      await app.page.reload();
+      await waitReady(app.page);
+      assert.deepEqual((await state(app.page)).projects.map((p) => p.name), ['Third']);
+      assert.equal((await state(app.page)).save.notice, '');
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+test('a save after one edit writes only the changed part of a large workspace', async () => {
   const app = await openApp();
   try {
     await waitReady(app.page);
-    const id = await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'First' } }).created[0]);
+    const task = await app.page.evaluate(() => {
+      const project = cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Big' } }).created[0];
+      const ops = [];
+      for (let i = 0; i < 3000; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i}` } });
+      return cairn.exec({ label: 'Add tasks', ops }).created[1];
+    });
     await waitSaved(app.page);
-    await app.page.evaluate((pid) => cairn.exec({ op: 'set', id: pid, field: 'name', value: 'Second' }), id);
+    const full = await app.page.evaluate(() => cairn.storeTimings);
+    assert.ok(full.chunks >= 4, `the first save wrote ${full.chunks} chunks`);
+    await app.page.evaluate((id) => cairn.exec({ op: 'set', id, field: 'title', value: 'Renamed' }), task);
     await waitSaved(app.page);
-    // Flip one byte in the newest snapshot, as a failing disk would.
-    await app.page.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('cairn');
+    const one = await app.page.evaluate(() => cairn.storeTimings);
+    assert.equal(one.chunks, 1);
+    assert.ok(one.bytes * 3 < full.bytes, `an edit wrote ${one.bytes} bytes, the whole save ${full.bytes}`);
+    await app.page.reload();
+    await waitReady(app.page);
+    const titles = await app.page.evaluate((id) => JSON.parse(cairn.exportJSON()).items.filter((i) => i.kind === 'task').map((i) => i.id === id ? i.fields.title : null).filter(Boolean), task);
+    assert.deepEqual(titles, ['Renamed']);
+    assert.equal((await state(app.page)).counts.task, 3000);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a workspace saved whole by an earlier version (database version 1) loads and is saved in chunks from then on', async () => {
+  const golden = fs.readFileSync(path.join(repoRoot, 'tests/golden/workspace-schema2.cairn'));
+  const server = await startServer({ root: webDir, port: 0 });
+  const profile = freshProfile();
+  try {
+    // Lay out the database as the earlier version did, from a page of the same origin without the app.
+    let app = await openApp({ server, profile, path: 'manifest.webmanifest' });
+    await app.page.evaluate((bytes) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('cairn', 1);
+      open.onupgradeneeded = () => { open.result.createObjectStore('snapshots'); open.result.createObjectStore('meta'); };
       open.onsuccess = () => {
         const tx = open.result.transaction(['snapshots', 'meta'], 'readwrite');
-        const meta = tx.objectStore('meta').get('head');
-        meta.onsuccess = () => {
-          const store = tx.objectStore('snapshots');
-          const get = store.get(meta.result);
-          get.onsuccess = () => {
-            const bytes = new Uint8Array(get.result);
-            bytes[bytes.length - 5] ^= 0x20;
-            store.put(bytes.buffer, meta.result);
-          };
-        };
+        tx.objectStore('snapshots').put(new Uint8Array(bytes).buffer, 7);
+        tx.objectStore('meta').put(7, 'head');
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
-    }));
-    await app.page.reload();
-    await waitReady(app.page);
-    const s = await state(app.page);
-    assert.deepEqual(s.projects.map((p) => p.name), ['First']);
-    assert.match(s.save.notice, /damaged.*checksum.*loaded generation 1/);
-    // Saving goes on from there.
-    await app.page.evaluate((pid) => cairn.exec({ op: 'set', id: pid, field: 'name', value: 'Third' }), id);
-    await waitSaved(app.page);
-    await app.page.reload();
-    await waitReady(app.page);
-    assert.deepEqual((await state(app.page)).projects.map((p) => p.name), ['Third']);
-  } finally {
+    }), [...golden]);
     await app.close();
+    app = await openApp({ server, profile });
+    await waitReady(app.page);
+    const before = await state(app.page);
+    assert.ok(before.projects.length > 0, 'the old snapshot was read');
+    assert.equal(before.save.notice, '');
+    const id = before.projects[0].id;
+    await app.page.evaluate((pid) => cairn.exec({ op: 'set', id: pid, field: 'name', value: 'Carried over' }), id);
+    await waitSaved(app.page);
+    const layout = await app.page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('cairn');
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['manifests', 'meta'], 'readonly');
+        const keys = tx.objectStore('manifests').getAllKeys();
+        const head = tx.objectStore('meta').get('head');
+        tx.oncomplete = () => { resolve({ version: open.result.version, manifests: keys.result, head: head.result }); open.result.close(); };
+      };
+    }));
+    assert.deepEqual(layout, { version: 2, manifests: [8], head: 8 });
+    await app.close();
+    app = await openApp({ server, profile });
+    await waitReady(app.page);
+    const after = await state(app.page);
+    assert.equal(after.projects.find((p) => p.id === id).name, 'Carried over');
+    assert.equal(after.projects.length, before.projects.length);
+    await app.close();
+  } finally {
+    await server.close();
   }
 });
 

@@ -1,5 +1,6 @@
 // libFuzzer target for the stored-workspace path: the snapshot payload
-// (load_snapshot) and the envelope around it (decode_workspace). Storage is
+// (load_snapshot), the envelope around it (decode_workspace), and the
+// browser's chunked form (a manifest, chunks read by ChunkReader). Storage is
 // untrusted input: a damaged or crafted file must give ok == false, never a
 // crash, a leak, undefined behaviour or a half-consistent workspace.
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include "core/commands.h"
 #include "core/json_io.h"
 #include "fuzz/fuzz_common.h"
+#include "store/chunks.h"
 #include "store/envelope.h"
 #include "store/snapshot.h"
 
@@ -20,6 +22,19 @@ namespace {
 void check_payload(std::span<const std::uint8_t> bytes, std::uint16_t schema) {
   const store::LoadedSnapshot loaded = store::load_snapshot(bytes, schema);
   CAIRN_FUZZ_CHECK(loaded.ok == loaded.error.empty());
+
+  // The same payload as the only chunk of a manifest is accepted exactly
+  // when the whole-snapshot reader accepts it, with the same items.
+  const std::vector<std::uint8_t> chunk = store::seal(bytes, schema, 3);
+  store::Manifest manifest;
+  manifest.generation = 3;
+  manifest.chunks.push_back({3, chunk.size(), store::open(chunk).checksum});
+  store::ChunkReader reader(manifest);
+  reader.add(reader.keys().front(), chunk);
+  const store::LoadedSnapshot chunked = reader.finish();
+  CAIRN_FUZZ_CHECK(chunked.ok == loaded.ok);
+  if (chunked.ok) CAIRN_FUZZ_CHECK(fuzz::items_equal(chunked.workspace, loaded.workspace));
+
   if (!loaded.ok) {
     CAIRN_FUZZ_CHECK(loaded.workspace.size() == 0);  // nothing half-loaded
     return;
@@ -61,6 +76,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // header checks before it see every mutation.
   const store::Decoded raw = store::decode_workspace(bytes);
   CAIRN_FUZZ_CHECK(raw.ok == raw.error.empty());
+
+  // The bytes as a manifest's payload (sealed, so the parser sees them):
+  // whatever it accepts encodes back to the same manifest.
+  const store::OpenedManifest manifest = store::decode_manifest(store::seal(bytes, store::kSchemaVersion, 1u << 20));
+  CAIRN_FUZZ_CHECK(manifest.ok == manifest.error.empty());
+  if (manifest.ok) CAIRN_FUZZ_CHECK(store::decode_manifest(store::encode_manifest(manifest.manifest)).manifest == manifest.manifest);
 
   // The payload directly (the envelope's CRC would hide it from the
   // fuzzer), read as every schema this version migrates from.

@@ -56,6 +56,7 @@ class Generator {
       case 4: return rng_() % 2 ? Value{text()} : Value{std::string(all_enum_names()[rng_() % all_enum_names().size()])};
       case 5: return ids_.next();
       case 6: return Date{static_cast<std::int32_t>(rng_() % 40000) - 5000};
+      case 7: return Timestamp{static_cast<std::int64_t>(rng_() % 4'000'000'000'000ull)};
       case 8: {
         StringList list;
         for (int i = static_cast<int>(rng_() % 4); i > 0; --i) list.push_back(text());

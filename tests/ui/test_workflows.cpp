@@ -9,6 +9,7 @@
 #include "checked_ui.h"
 #include "ui/backlog.h"
 #include "ui/dashboard.h"
+#include "ui/timeline_view.h"
 
 namespace cairn::uitest {
 namespace {
@@ -99,6 +100,47 @@ TEST_CASE("dashboard: the forecast runs across frames without holding one up, an
   c.ui.stack().exec(Command{{SetField{task, "likely_days", 30.0}}, {}, {}, "Edit"});
   c.ui.frame();
   CHECK(d.forecast->iterations() < d.target_runs);
+  check_clean(c);
+}
+
+TEST_CASE("dashboard: save a baseline, see its ghost bars on the timeline, undo removes it") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::dashboard);
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Save baseline", "view"));
+  const Workspace& ws = c.ui.workspace();
+  REQUIRE(ws.all<Baseline>().size() == 1);
+  const Baseline baseline = ws.all<Baseline>().begin()->second;
+  CHECK(baseline.parent == p.project);
+  CHECK(ws.children_of(baseline.id).size() == ws.all<BaselineTask>().size());
+  CHECK(ws.all<BaselineTask>().size() > 100);
+  CHECK(c.ui.stack().undo_label() == "Save baseline");
+  c.ui.frames(2);
+  const ui::DashboardState& d = c.ui.state().views.dashboard;
+  CHECK(d.variance_of == baseline.id);
+  REQUIRE_FALSE(d.variance_lines.empty());
+  CHECK(d.variance_lines.front().starts_with("Finish is on the baseline of"));  // nothing moved yet
+
+  c.show(p.project, ui::View::timeline);
+  c.ui.frames(3);
+  const ui::TimelineState& t = c.ui.state().views.timeline;
+  CHECK(t.ghost_baseline == baseline.id);
+  REQUIRE(t.ghosts.size() == t.layout.bars.size());
+  std::size_t ghosts = 0;
+  for (std::size_t i = 0; i < t.ghosts.size(); ++i)
+    if (t.ghosts[i].end > t.ghosts[i].start) {
+      ++ghosts;
+      CHECK(t.ghosts[i].end == t.layout.bars[i].end);  // an unchanged plan: each ghost ends with its bar
+    }
+  CHECK(ghosts == ws.all<BaselineTask>().size());
+
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
+  CHECK(c.ui.workspace().all<Baseline>().empty());
+  CHECK(c.ui.workspace().all<BaselineTask>().empty());
+  c.ui.frames(2);
+  CHECK(t.ghost_baseline.nil());
+  CHECK(t.ghosts.empty());
   check_clean(c);
 }
 
@@ -252,6 +294,34 @@ TEST_CASE("board: set a WIP limit on a column by typing it, see it exceeded, rem
   CHECK_FALSE(c.ui.workspace().find<Project>(p.project)->wip_in_progress.has_value());
   c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
   CHECK(c.ui.workspace().find<Project>(p.project)->wip_in_progress == 2);
+  c.ui.frames(2);
+  check_clean(c);
+}
+
+TEST_CASE("board by stage: every stage column takes a WIP limit, typed in its popup and undone") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.state().views.board.by_stage = true;
+  c.ui.frames(3);
+  std::vector<ItemRecord> buttons = wip_buttons(c);
+  REQUIRE(buttons.size() >= 2);  // the columns on screen: the board scrolls sideways
+  c.ui.click(buttons[1].center());  // "Labelling"
+  c.ui.frames(2);
+  c.ui.type("1");
+  c.ui.key(ImGuiKey_Enter);
+  c.ui.key(ImGuiKey_Escape);
+  c.ui.frames(2);
+  const Project* project = c.ui.workspace().find<Project>(p.project);
+  CHECK(project->wip_stage_labelling == 1);
+  CHECK_FALSE(project->wip_stage_data_collection.has_value());
+  std::size_t labelling = 0;
+  for (const auto& [id, t] : c.ui.workspace().all<Task>()) labelling += t.parent == p.project && t.stage == Stage::labelling ? 1 : 0;
+  REQUIRE(labelling > 1);
+  buttons = wip_buttons(c);
+  CHECK(buttons[1].label == "WIP " + std::to_string(labelling) + "/1###wip");
+  c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
+  CHECK_FALSE(c.ui.workspace().find<Project>(p.project)->wip_stage_labelling.has_value());
   c.ui.frames(2);
   check_clean(c);
 }

@@ -21,6 +21,8 @@
 #include "core/health.h"
 #include "core/risks.h"
 #include "core/sprints.h"
+#include "core/timeline_drag.h"
+#include "core/timeline_input.h"
 #include "planning_workspace.h"
 #include "ui/backlog.h"
 #include "ui/task_summary.h"
@@ -235,6 +237,14 @@ int main(int argc, char** argv) {
                        IdSource ids(1);
                        (void)recurring_review_tasks(ws, p.project, today, ids);
                      }, runs)});
+    calls.push_back({"timeline rebuild: schedule, layout, links (once per change, not per frame)", "timeline", time_call([&] {
+                       const ProjectPlan plan = schedule_input_from(ws, p.project, CalendarOptions{today, {}});
+                       const Schedule schedule = compute_schedule(plan.input);
+                       const auto tasks = timeline_tasks_from(ws, p.project);
+                       const TimelineLayout layout = layout_timeline(tasks, schedule, TimelineGrouping::order);
+                       const TimelineLinks links = timeline_links(plan.input, layout);
+                       if (links.bar_at.size() != plan.input.tasks.size()) std::abort();
+                     }, 5)});
     calls.push_back({"sprint_load for every sprint", "sprints", time_call([&] {
                        for (const Id id : ws.children_of(p.project))
                          if (ws.find<Sprint>(id)) (void)sprint_load(ws, id);

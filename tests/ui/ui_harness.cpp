@@ -82,6 +82,7 @@ void UiHarness::frame() {
   const std::string today = format_date(test_today());
   info.today = today;
   info.today_date = test_today();
+  info.bar_renderer = bar_renderer;
   info.storage = {"/home/user/.local/share/cairn/workspace.cairn", "a file on this computer", info.save_status,
                   3'481'216, -1, 42};
 

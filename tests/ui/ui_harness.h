@@ -73,6 +73,9 @@ class UiHarness {
   // last frame; ImGui's table data gives the place). False when there is none.
   bool click_table_header(const char* column);
 
+  // What draws the timeline's bars (a test's recording renderer); null: ImDrawList.
+  ui::BarRenderer* bar_renderer = nullptr;
+
   ui::ShellState& state() { return state_; }
   const Preferences& preferences() const { return preferences_; }
   bool last_busy() const { return last_busy_; }  // the last frame asked for another (work across frames)

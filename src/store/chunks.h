@@ -1,0 +1,110 @@
+#pragma once
+// A workspace saved in parts, so that a save writes only what changed.
+//
+// Every item belongs to one chunk, chosen by its id (ids are random, so the
+// chunks fill evenly). A chunk is an envelope (store/envelope.h) around a
+// snapshot payload of its items and their histories (store/snapshot.h). A
+// save writes the chunks whose items changed since the last save, then a
+// manifest: an envelope naming, for every chunk, the generation that wrote
+// it, its length and its checksum. Loading reads the newest manifest and the
+// chunks it names; a chunk that does not match its manifest entry makes the
+// whole generation unusable, and the previous manifest is tried.
+//
+// Nothing here touches a database: the browser store (IdbStore) moves the
+// bytes, these classes decide what to write and check what was read.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/id.h"
+#include "store/snapshot.h"
+
+namespace cairn::store {
+
+inline constexpr std::uint32_t kMaxChunks = 1024;
+
+// A power of two giving ~512 items per chunk, between 1 and kMaxChunks.
+std::uint32_t chunk_count_for(std::size_t items);
+// `count` is a power of two.
+inline std::uint32_t chunk_of(Id id, std::uint32_t count) {
+  return static_cast<std::uint32_t>(id.lo ^ (id.hi >> 32)) & (count - 1);
+}
+// The key of a chunk record: unique per (generation, index), and a whole
+// number below 2^53 so that JavaScript holds it exactly.
+double chunk_key(std::uint64_t generation, std::uint32_t index);
+
+struct ChunkRef {
+  std::uint64_t generation = 0;  // the save that wrote this chunk
+  std::uint64_t length = 0;      // bytes of the chunk's envelope
+  std::uint32_t checksum = 0;    // the CRC-32 in the chunk's envelope
+  bool operator==(const ChunkRef&) const = default;
+};
+struct Manifest {
+  std::uint64_t generation = 0;
+  std::vector<ChunkRef> chunks;  // one per chunk index
+  bool operator==(const Manifest&) const = default;
+};
+
+std::vector<std::uint8_t> encode_manifest(const Manifest& manifest);
+struct OpenedManifest {
+  bool ok = false;
+  std::string error;
+  bool newer_schema = false;  // written by a newer Cairn: refuse, never overwrite
+  Manifest manifest;
+};
+OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes);
+
+// The saving side: remembers the last stored manifest and which chunks
+// changed since, from the workspace's touched items.
+class ChunkWriter {
+ public:
+  struct Prepared {
+    std::uint64_t generation = 0;
+    std::vector<std::uint8_t> manifest;
+    std::vector<double> keys;                        // of the chunks written
+    std::vector<std::vector<std::uint8_t>> chunks;   // same order as keys
+    std::vector<double> named_keys;                  // every chunk the manifest names
+  };
+
+  // What is stored now: the manifest just loaded (the next save rewrites
+  // only what changes), or none (nothing stored, an older whole snapshot,
+  // or a fallback to an older generation): the next save writes every chunk.
+  void loaded(const Manifest* manifest);
+  // Encodes generation `generation`: the chunks touched since the last
+  // stored manifest (all of them when there is none or the workspace grew
+  // or shrank a lot). Call workspace.forget_touched() afterwards.
+  Prepared prepare(const Workspace& workspace, std::uint64_t generation);
+  // The save of `generation` completed (ok) or wrote nothing (failed).
+  void finished(std::uint64_t generation, bool ok);
+
+ private:
+  std::optional<Manifest> stored_;
+  std::vector<bool> dirty_;      // chunks of stored_ changed since it was written
+  std::optional<Manifest> in_flight_;
+  std::vector<bool> in_flight_dirty_;
+};
+
+// The loading side: one manifest, then the chunks it names (any order),
+// each decoded as it arrives.
+class ChunkReader {
+ public:
+  explicit ChunkReader(const Manifest& manifest);
+  // The records to read, as (key, index).
+  const std::vector<double>& keys() const { return keys_; }
+  // A chunk record arrived; false once anything failed (see error()).
+  bool add(double key, std::span<const std::uint8_t> bytes);
+  // All chunks in: the workspace, or why this generation is unusable.
+  LoadedSnapshot finish();
+  const std::string& error() const { return error_; }
+
+ private:
+  Manifest manifest_;
+  std::vector<double> keys_;
+  std::vector<bool> arrived_;
+  std::string error_;
+  LoadedSnapshot result_;
+};
+
+}  // namespace cairn::store

@@ -1,0 +1,268 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <random>
+#include <set>
+
+#include "core/command_stack.h"
+#include "store/chunks.h"
+#include "store/envelope.h"
+#include "support/random_workspace.h"
+
+using namespace cairn;
+using namespace cairn::store;
+
+namespace {
+
+// What the browser's IndexedDB holds, kept the way web/idb_store.js keeps it:
+// chunk records by key, manifests by generation (the last three), and every
+// chunk no kept manifest names dropped at each save.
+struct MemoryDatabase {
+  static constexpr std::uint64_t kKeep = 3;
+  std::map<double, std::vector<std::uint8_t>> chunks;
+  std::map<std::uint64_t, std::pair<std::vector<std::uint8_t>, std::vector<double>>> manifests;
+  std::size_t bytes_written = 0;
+
+  void write(const ChunkWriter::Prepared& p) {
+    for (std::size_t i = 0; i < p.keys.size(); ++i) {
+      chunks[p.keys[i]] = p.chunks[i];
+      bytes_written += p.chunks[i].size();
+    }
+    manifests[p.generation] = {p.manifest, p.named_keys};
+    while (!manifests.empty() && manifests.begin()->first + kKeep <= p.generation) manifests.erase(manifests.begin());
+    std::set<double> named;
+    for (const auto& [generation, manifest] : manifests) named.insert(manifest.second.begin(), manifest.second.end());
+    std::erase_if(chunks, [&](const auto& entry) { return !named.contains(entry.first); });
+  }
+
+  // Reads one generation as IdbStore does: the manifest, then its chunks.
+  LoadedSnapshot read(std::uint64_t generation) const {
+    const auto found = manifests.find(generation);
+    REQUIRE(found != manifests.end());
+    const OpenedManifest opened = decode_manifest(found->second.first);
+    if (!opened.ok) {
+      LoadedSnapshot failed;
+      failed.error = opened.error;
+      return failed;
+    }
+    ChunkReader reader(opened.manifest);
+    for (const double key : reader.keys()) {
+      const auto chunk = chunks.find(key);
+      reader.add(key, chunk == chunks.end() ? std::span<const std::uint8_t>() : std::span(chunk->second));
+    }
+    return reader.finish();
+  }
+};
+
+// Saves through `writer` into `db` as the app does (forgetting the touched
+// items once the store has seen them); returns how many chunks were written.
+std::size_t save(ChunkWriter& writer, MemoryDatabase& db, Workspace& ws, std::uint64_t generation, bool ok = true) {
+  const ChunkWriter::Prepared p = writer.prepare(ws, generation);
+  ws.forget_touched();
+  if (ok) db.write(p);
+  writer.finished(generation, ok);
+  return p.keys.size();
+}
+
+Command rename(Id id, std::string title) {
+  Command c;
+  c.ops.push_back(SetField{id, "title", std::move(title)});
+  return c;
+}
+
+// What a store keeps: the items, and the histories of the items that exist
+// (a removed item's history stays in memory for undo, but is not saved).
+bool same_saved_state(const Workspace& loaded, const Workspace& ws) {
+  if (!loaded.same_items(ws)) return false;
+  std::size_t logs = 0;
+  for (const auto& [id, log] : ws.histories()) {
+    if (!ws.contains(id) || log.empty()) continue;
+    ++logs;
+    if (loaded.history(id) != log) return false;
+  }
+  return loaded.histories().size() == logs;
+}
+
+std::vector<Id> task_ids(const Workspace& ws) {
+  std::vector<Id> ids;
+  for (const auto& [id, task] : ws.all<Task>()) ids.push_back(id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the workspace notes which items changed, and not while the store fills it") {
+  Workspace ws = testing::random_workspace(3, 1, 3);
+  CHECK(!ws.touched().empty());  // built through commands
+  ws.forget_touched();
+  CHECK(ws.touched().empty());
+  const Id task = task_ids(ws).front();
+  CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
+  REQUIRE(stack.exec(rename(task, "Renamed")).ok);
+  CHECK(ws.touched() == std::unordered_set<Id>{task});
+  ws.forget_touched();
+  Command remove;
+  remove.ops.push_back(RemoveItem{task});
+  const ApplyResult removed = stack.exec(remove);
+  REQUIRE(removed.ok);
+  CHECK(ws.touched().contains(task));
+  ws.forget_touched();
+  REQUIRE(stack.undo().ok);  // restores the task and its children
+  CHECK(ws.touched().contains(task));
+
+  Workspace quiet;
+  quiet.track_touched(false);
+  Project p;
+  p.id = IdSource(1).next();
+  quiet.insert(p);
+  CHECK(quiet.touched().empty());
+}
+
+TEST_CASE("chunk counts grow with the workspace and stay powers of two") {
+  CHECK(chunk_count_for(0) == 1);
+  CHECK(chunk_count_for(512) == 1);
+  CHECK(chunk_count_for(513) == 2);
+  CHECK(chunk_count_for(32'000) == 64);
+  CHECK(chunk_count_for(100'000'000) == kMaxChunks);
+  IdSource ids(4);
+  std::vector<int> per_chunk(64, 0);
+  for (int i = 0; i < 64'000; ++i) ++per_chunk[chunk_of(ids.next(), 64)];
+  for (const int n : per_chunk) CHECK((n > 800 && n < 1200));  // random ids fill chunks evenly
+}
+
+TEST_CASE("random workspaces survive a chunked save and load unchanged") {
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    Workspace ws = testing::random_workspace(seed, 1 + static_cast<int>(seed % 4), 2 + static_cast<int>(seed % 5));
+    ChunkWriter writer;
+    MemoryDatabase db;
+    const std::size_t written = save(writer, db, ws, 1);
+    CHECK(written == chunk_count_for(ws.size()));
+    const LoadedSnapshot loaded = db.read(1);
+    REQUIRE_MESSAGE(loaded.ok, loaded.error);
+    CHECK(loaded.workspace == ws);
+    CHECK(loaded.workspace.touched().empty());
+  }
+}
+
+TEST_CASE("a save after an edit writes only the chunk of the edited item, and every generation reads back") {
+  Workspace ws = testing::random_workspace(11, 6, 40);
+  REQUIRE(chunk_count_for(ws.size()) >= 2);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  const std::size_t full_bytes = db.bytes_written;
+  CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
+  std::mt19937 rng(5);
+  std::uint64_t generation = 1;
+  for (int step = 0; step < 40; ++step) {
+    const std::vector<Id> ids = task_ids(ws);
+    const Id id = ids[rng() % ids.size()];
+    if (step % 7 == 3) {
+      Command remove;
+      remove.ops.push_back(RemoveItem{id});
+      REQUIRE(stack.exec(remove).ok);
+    } else if (step % 7 == 5) {
+      REQUIRE(stack.undo().ok);
+    } else {
+      REQUIRE(stack.exec(rename(id, "Step " + std::to_string(step))).ok);
+    }
+    const std::size_t before = db.bytes_written;
+    const std::size_t chunks = save(writer, db, ws, ++generation);
+    if (step % 7 != 3 && step % 7 != 5) {
+      CHECK(chunks == 1);
+      CHECK(db.bytes_written - before < full_bytes / 2);
+    }
+    const LoadedSnapshot loaded = db.read(generation);
+    REQUIRE_MESSAGE(loaded.ok, loaded.error);
+    CHECK(same_saved_state(loaded.workspace, ws));
+  }
+  // Only the chunks the last three manifests name are kept.
+  std::set<double> named;
+  for (const auto& [g, m] : db.manifests) named.insert(m.second.begin(), m.second.end());
+  CHECK(db.chunks.size() == named.size());
+}
+
+TEST_CASE("a failed save loses nothing: the next one writes its chunks too") {
+  Workspace ws = testing::random_workspace(12, 6, 40);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
+  const std::vector<Id> ids = task_ids(ws);
+  REQUIRE(stack.exec(rename(ids.front(), "Lost?")).ok);
+  save(writer, db, ws, 2, /*ok=*/false);  // e.g. the quota was full
+  REQUIRE(stack.exec(rename(ids.back(), "Later")).ok);
+  save(writer, db, ws, 2);
+  const LoadedSnapshot loaded = db.read(2);
+  REQUIRE_MESSAGE(loaded.ok, loaded.error);
+  CHECK(loaded.workspace == ws);
+  CHECK(loaded.workspace.find<Task>(ids.front())->title == "Lost?");
+}
+
+TEST_CASE("growing past 4x the chunk count rechunks in one full save") {
+  Workspace ws = testing::random_workspace(13, 1, 2);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  const std::size_t small = decode_manifest(db.manifests.at(1).first).manifest.chunks.size();
+  Workspace big = testing::random_workspace(14, 8, 60);
+  ws = big;  // e.g. a large import
+  const std::size_t written = save(writer, db, ws, 2);
+  const std::size_t count = decode_manifest(db.manifests.at(2).first).manifest.chunks.size();
+  CHECK(count >= small * 4);
+  CHECK(written == count);
+  CHECK(db.read(2).workspace == big);
+}
+
+TEST_CASE("a damaged, missing or stale chunk makes its generation unusable; the previous one still reads") {
+  Workspace ws = testing::random_workspace(15, 6, 40);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
+  REQUIRE(stack.exec(rename(task_ids(ws).front(), "Second")).ok);
+  save(writer, db, ws, 2);
+  const Manifest second = decode_manifest(db.manifests.at(2).first).manifest;
+  std::size_t changed = 0;
+  while (second.chunks[changed].generation != 2) ++changed;
+  const double key = chunk_key(2, static_cast<std::uint32_t>(changed));
+
+  SUBCASE("a flipped byte") { db.chunks[key][db.chunks[key].size() / 2] ^= 0x10; }
+  SUBCASE("missing") { db.chunks.erase(key); }
+  SUBCASE("stale: generation 1's chunk under generation 2's key") {
+    db.chunks[key] = db.chunks.at(chunk_key(1, static_cast<std::uint32_t>(changed)));
+  }
+  const LoadedSnapshot bad = db.read(2);
+  CHECK(!bad.ok);
+  CHECK(!bad.error.empty());
+  const LoadedSnapshot previous = db.read(1);
+  REQUIRE_MESSAGE(previous.ok, previous.error);
+  CHECK(previous.workspace.find<Task>(task_ids(ws).front())->title != "Second");
+}
+
+TEST_CASE("every single-byte corruption and every truncation of a manifest is detected") {
+  Manifest m;
+  m.generation = 9;
+  for (std::uint64_t g : {1, 9, 4, 9}) m.chunks.push_back({g, 1000 + g, static_cast<std::uint32_t>(g * 77)});
+  const std::vector<std::uint8_t> good = encode_manifest(m);
+  const OpenedManifest opened = decode_manifest(good);
+  REQUIRE(opened.ok);
+  CHECK(opened.manifest == m);
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    auto bad = good;
+    bad[i] ^= 0x01;
+    CHECK_MESSAGE(!decode_manifest(bad).ok, "byte " << i);
+  }
+  for (std::size_t n = 0; n < good.size(); ++n) CHECK_MESSAGE(!decode_manifest(std::span(good).first(n)).ok, "length " << n);
+}
+
+TEST_CASE("manifests that lie are refused: chunk counts, future generations, snapshots posing as manifests") {
+  Manifest m;
+  m.generation = 3;
+  m.chunks.assign(3, ChunkRef{1, 10, 1});  // not a power of two
+  CHECK(!decode_manifest(encode_manifest(m)).ok);
+  m.chunks.assign(4, ChunkRef{4, 10, 1});  // written after the manifest itself
+  CHECK(!decode_manifest(encode_manifest(m)).ok);
+  const Workspace ws = testing::random_workspace(16, 1, 2);
+  CHECK(!decode_manifest(encode_workspace(ws, 3)).ok);
+}
