@@ -145,8 +145,8 @@ TEST_CASE("random workspaces survive a chunked save and load unchanged") {
 }
 
 TEST_CASE("a save after an edit writes only the chunk of the edited item, and every generation reads back") {
-  Workspace ws = testing::random_workspace(11, 6, 40);
-  REQUIRE(chunk_count_for(ws.size()) >= 2);
+  Workspace ws = testing::random_workspace(11, 2, 20);
+  REQUIRE(chunk_count_for(ws.size()) >= 8);  // 2.5k items
   ChunkWriter writer;
   MemoryDatabase db;
   save(writer, db, ws, 1);
@@ -154,7 +154,7 @@ TEST_CASE("a save after an edit writes only the chunk of the edited item, and ev
   CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
   std::mt19937 rng(5);
   std::uint64_t generation = 1;
-  for (int step = 0; step < 40; ++step) {
+  for (int step = 0; step < 24; ++step) {
     const std::vector<Id> ids = task_ids(ws);
     const Id id = ids[rng() % ids.size()];
     if (step % 7 == 3) {
@@ -183,7 +183,7 @@ TEST_CASE("a save after an edit writes only the chunk of the edited item, and ev
 }
 
 TEST_CASE("a failed save loses nothing: the next one writes its chunks too") {
-  Workspace ws = testing::random_workspace(12, 6, 40);
+  Workspace ws = testing::random_workspace(12, 2, 20);
   ChunkWriter writer;
   MemoryDatabase db;
   save(writer, db, ws, 1);
@@ -205,7 +205,7 @@ TEST_CASE("growing past 4x the chunk count rechunks in one full save") {
   MemoryDatabase db;
   save(writer, db, ws, 1);
   const std::size_t small = decode_manifest(db.manifests.at(1).first).manifest.chunks.size();
-  Workspace big = testing::random_workspace(14, 8, 60);
+  Workspace big = testing::random_workspace(14, 2, 20);  // 2k items: 8 chunks
   ws = big;  // e.g. a large import
   const std::size_t written = save(writer, db, ws, 2);
   const std::size_t count = decode_manifest(db.manifests.at(2).first).manifest.chunks.size();
@@ -215,7 +215,7 @@ TEST_CASE("growing past 4x the chunk count rechunks in one full save") {
 }
 
 TEST_CASE("a damaged, missing or stale chunk makes its generation unusable; the previous one still reads") {
-  Workspace ws = testing::random_workspace(15, 6, 40);
+  Workspace ws = testing::random_workspace(15, 2, 20);
   ChunkWriter writer;
   MemoryDatabase db;
   save(writer, db, ws, 1);
