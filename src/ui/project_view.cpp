@@ -20,6 +20,10 @@ const char* view_title(View view) {
     case View::risks: return "Risks";
     case View::experiments: return "Experiments";
     case View::timeline: return "Timeline";
+    case View::report: return "Status report";
+    case View::checkins: return "Check-ins";
+    case View::postmortems: return "Post-mortems";
+    case View::decisions: return "Decision log";
   }
   return "";
 }
@@ -37,8 +41,11 @@ void draw_nav(ViewContext& ctx, const Project& project) {
   ImGui::Spacing();
   int number = 1;
   for (const View view : kAllViews) {
-    char shortcut[16];
-    std::snprintf(shortcut, sizeof shortcut, "key %d", number++);
+    if (number == kViewsWithDigitKeys + 1) ImGui::SeparatorText("Communication");
+    char shortcut[32];
+    if (number <= kViewsWithDigitKeys) std::snprintf(shortcut, sizeof shortcut, "key %d", number);
+    else std::snprintf(shortcut, sizeof shortcut, "Ctrl+K, then its name");
+    ++number;
     if (ImGui::Selectable(view_title(view), ctx.nav.view == view)) ctx.nav.view = view;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shortcut);
   }
@@ -57,7 +64,7 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
   // Ctrl + digit belong to the browser's tabs).
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt && !io.KeySuper && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
-    for (int i = 0; i < static_cast<int>(std::size(kAllViews)); ++i)
+    for (int i = 0; i < kViewsWithDigitKeys; ++i)
       if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) ctx.nav.view = kAllViews[i];
 
   const float bottom = ImGui::GetFrameHeightWithSpacing() * 1.2f;  // the status bar
@@ -76,6 +83,10 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
     case View::sprints: draw_sprints(ctx, states.sprints); break;
     case View::experiments: draw_experiments(ctx, states.experiments); break;
     case View::timeline: draw_timeline(ctx, states.timeline); break;
+    case View::report: draw_report(ctx, states.report); break;
+    case View::checkins: draw_checkins(ctx, states.checkins); break;
+    case View::postmortems: draw_postmortems(ctx, states.postmortems); break;
+    case View::decisions: draw_decisions(ctx, states.decisions); break;
   }
   ImGui::PopID();
   ImGui::EndChild();

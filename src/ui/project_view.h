@@ -1,5 +1,9 @@
 #pragma once
 #include "ui/backlog.h"
+#include "ui/checkins_view.h"
+#include "ui/decisions_view.h"
+#include "ui/postmortems_view.h"
+#include "ui/report_view.h"
 #include "ui/dashboard.h"
 #include "ui/board.h"
 #include "ui/experiments_view.h"
@@ -21,6 +25,10 @@ struct ViewStates {
   SprintsState sprints;
   ExperimentsState experiments;
   TimelineState timeline;
+  ReportState report;
+  CheckinsState checkins;
+  PostmortemsState postmortems;
+  DecisionsState decisions;
 };
 
 // One project: its name and health at the top, the views in a bar on the
