@@ -12,7 +12,11 @@ want_test=0
 packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
           fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
           emscripten nodejs)
-[ $want_test = 1 ] && packages+=(chromium xvfb imagemagick xdotool npm clang libclang-rt-14-dev)
+# tzdata: time zones of the desktop build (and its tests).
+packages+=(tzdata)
+# Tests: the browser, a display, and independent parsers of our exports.
+[ $want_test = 1 ] && packages+=(chromium xvfb imagemagick xdotool npm clang libclang-rt-14-dev
+                                 python3-icalendar python3-commonmark python3-jsonschema)
 
 missing=()
 for p in "${packages[@]}"; do

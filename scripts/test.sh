@@ -41,7 +41,7 @@ cmake --preset native-asan >/dev/null
 cmake --build --preset native-asan --target cairn_tests
 run_ctest native-asan -E "^(desktop_window|cli|timeline_gl)$"  # they need the app or the GL renderer, built in step 3
 
-step "fuzzing the snapshot and JSON readers (libFuzzer + AddressSanitizer + UBSan)"
+step "fuzzing the snapshot, JSON and CSV readers (libFuzzer + AddressSanitizer + UBSan)"
 cmake --preset native-fuzz >/dev/null
 cmake --build --preset native-fuzz
 run_ctest native-fuzz

@@ -34,10 +34,17 @@ mergeInto(LibraryManager.library, {
       }
       file.arrayBuffer().then(function (buffer) {
         var text;
+        // UTF-16 (a byte-order mark or NUL bytes) would not survive the
+        // C string the text travels in: say what it is.
+        var bytes = new Uint8Array(buffer);
+        if ((bytes[0] === 0xFF && bytes[1] === 0xFE) || (bytes[0] === 0xFE && bytes[1] === 0xFF) || bytes.indexOf(0) >= 0) {
+          CairnFiles.deliver(file.name, '', file.name + ' is saved as UTF-16 (or is not a text file): save it as UTF-8');
+          return;
+        }
         try {
           text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
         } catch (e) {
-          CairnFiles.deliver(file.name, '', file.name + ' is not UTF-8 text (Cairn exports are UTF-8 JSON)');
+          CairnFiles.deliver(file.name, '', file.name + ' is not UTF-8 text, perhaps Latin-1/Windows-1252: save it as UTF-8');
           return;
         }
         CairnFiles.deliver(file.name, text, '');
@@ -94,7 +101,10 @@ mergeInto(LibraryManager.library, {
 
   cairn_js_download__deps: ['$CairnFiles'],
   cairn_js_download: function (name, text) {
-    var blob = new Blob([UTF8ToString(text)], { type: 'application/json' });
+    // The type follows the name's suffix (core/export_formats.cpp has the same table).
+    var types = { csv: 'text/csv', ics: 'text/calendar', md: 'text/markdown', json: 'application/json' };
+    var suffix = UTF8ToString(name).split('.').pop().toLowerCase();
+    var blob = new Blob([UTF8ToString(text)], { type: (types[suffix] || 'application/json') + ';charset=utf-8' });
     var url = URL.createObjectURL(blob);
     var link = document.createElement('a');
     link.href = url;
@@ -118,7 +128,7 @@ mergeInto(LibraryManager.library, {
   cairn_js_pick_file: function () {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.json,application/json,.csv,text/csv';  // Cairn JSON, Jira/Linear CSV, Trello JSON
     input.style.display = 'none';
     input.addEventListener('change', function () {
       if (input.files && input.files[0]) CairnFiles.read(input.files[0]);

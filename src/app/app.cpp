@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "core/build_info.h"
+#include "core/export_formats.h"
 #include "core/file_names.h"
+#include "core/foreign_import.h"
 #include "core/json_io.h"
 #include "store/text_file.h"
 
@@ -168,6 +170,8 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   const std::string date = today();
   info.today = date;
   info.today_date = parse_date(date).value_or(Date{});
+  info.now = utc_now();
+  info.time_zones = &options_.time_zones;
   store::Storage::Usage usage;
   if (shell_.show_settings && options_.storage) usage = options_.storage->usage();
   info.storage = {usage.location, usage.persistence, save_status_, usage.used_bytes, usage.quota_bytes,
@@ -259,24 +263,58 @@ void App::handle_file_actions(const ui::ShellActions& actions, double now) {
   if (!actions.open_url.empty() && options_.open_url) options_.open_url(actions.open_url);
   if (actions.download_export && options_.download) {
     const Project* project = workspace_.find<Project>(actions.export_project);
-    const std::string name = suggested_export_name(project ? std::string_view(project->name) : "", today());
-    options_.download(name, project ? cairn::export_json(workspace_, project->id) : cairn::export_json(workspace_));
+    const ExportText file = export_text(workspace_, project ? std::optional(project->id) : std::nullopt,
+                                        actions.export_format, utc_now());
+    if (file.ok)
+      options_.download(export_file_name(actions.export_format, project ? std::string_view(project->name) : "", today()),
+                        file.text);
+    else
+      shell_.notice.show("Export failed", file.error + " Nothing else changed.", true);
+  }
+  // A view's download (the status report's .md, the decision log's CSV and
+  // Markdown): a download in the browser, a path on the desktop.
+  for (ui::FileToSave* file : {&shell_.views.report.download, &shell_.views.decisions.download}) {
+    if (!file->requested) continue;
+    file->requested = false;
+    if (options_.download) {
+      options_.download(file->name, file->text);
+    } else {
+      saving_ = file;
+      shell_.path_dialog.open(ui::PathDialog::Mode::save_text, {}, "Save " + file->name,
+                              options_.export_folder + "/" + file->name);
+    }
   }
   if (!actions.path.confirmed) return;
+  if (actions.path.mode == ui::PathDialog::Mode::save_text) save_view_file(actions.path.path);
   if (actions.path.mode == ui::PathDialog::Mode::import_file) import_path(actions.path.path, now);
-  if (actions.path.mode == ui::PathDialog::Mode::export_file) export_to(actions.path.project, actions.path.path);
+  if (actions.path.mode == ui::PathDialog::Mode::export_file)
+    export_to(actions.path.project, actions.path.path, actions.path.format);
 }
 
-void App::export_to(Id project_id, const std::string& typed_path) {
+void App::export_to(Id project_id, const std::string& typed_path, ExportFormat format) {
   const std::string path = store::resolve_user_path(typed_path, options_.export_folder).string();
   const Project* project = workspace_.find<Project>(project_id);
-  const std::string text = project ? cairn::export_json(workspace_, project->id) : cairn::export_json(workspace_);
-  const std::string error = store::write_text_file(path, text);
+  const ExportText file =
+      export_text(workspace_, project ? std::optional(project->id) : std::nullopt, format, utc_now());
+  if (!file.ok) {
+    shell_.notice.show("Export failed", file.error + " Nothing else changed.", true);
+    return;
+  }
+  const std::string error = store::write_text_file(path, file.text);
   if (error.empty())
     shell_.notice.show("Exported", (project ? "\xE2\x80\x9C" + project->name + "\xE2\x80\x9D" : std::string("The workspace")) +
                                        " was written to " + path + ".", false);
   else
     shell_.notice.show("Export failed", sentence(error) + " Nothing else changed.", true);
+}
+
+void App::save_view_file(const std::string& typed_path) {
+  const std::string path = store::resolve_user_path(typed_path, options_.export_folder).string();
+  const std::string error = store::write_text_file(path, saving_ ? saving_->text : shell_.views.report.download.text);
+  if (error.empty())
+    shell_.notice.show("Saved", "It was written to " + path + ".", false);
+  else
+    shell_.notice.show("Save failed", sentence(error) + " Nothing else changed.", true);
 }
 
 void App::import_path(const std::string& typed_path, double now) {
@@ -291,6 +329,13 @@ void App::import_file(std::string_view name, std::string_view text, double now, 
     shell_.notice.show("Import failed", sentence(error) + " Nothing was changed.", true);
   } else if (read_only()) {
     shell_.notice.show("Import failed", "This copy is read-only: " + options_.read_only_reason, true);
+  } else if (is_foreign_file(name, text)) {
+    // Jira/Linear CSV or a Trello board: previewed and mapped in the import dialog first.
+    ForeignRead read = read_foreign_file(name, text);
+    if (!read.ok)
+      shell_.notice.show("Import failed", sentence(file + ": " + read.error) + " Nothing was changed.", true);
+    else
+      shell_.import_dialog.open(std::move(read.source));
   } else {
     ImportPlan plan = plan_import(text, workspace_, ids_);
     if (!plan.ok) {
@@ -463,6 +508,19 @@ std::string App::state_json() const {
   w.Bool(shell_.notice.error);
   w.Key("open");
   w.Bool(shell_.notice.visible || shell_.notice.open_requested);
+  w.EndObject();
+  // The import dialog of a Jira/Linear CSV or Trello board, while it is open.
+  const ui::ImportDialogState& import = shell_.import_dialog;
+  w.Key("importDialog");
+  w.StartObject();
+  w.Key("open");
+  w.Bool(import.visible || import.open_requested);
+  w.Key("tool");
+  w.String(import.source.file_name.empty() ? "" : std::string(tool_name(import.source.tool)).c_str());
+  w.Key("tasks");
+  w.Uint64(import.plan.tasks.size());
+  w.Key("skipped");
+  w.Uint64(import.plan.skipped.size());
   w.EndObject();
   w.EndObject();
   return buffer.GetString();

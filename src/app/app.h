@@ -10,6 +10,7 @@
 #include "core/autosave.h"
 #include "core/command_stack.h"
 #include "core/preferences.h"
+#include "core/time_zone.h"
 #include "store/storage.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
@@ -37,6 +38,9 @@ struct AppOptions {
   Preferences preferences;
   std::function<void(const std::string& json)> save_preferences;
   bool theme_from_command_line = false;  // --theme beats a saved theme
+  // UTC offsets of IANA zones (check-in deadlines in each person's zone): the
+  // desktop reads /usr/share/zoneinfo, the browser asks Intl.DateTimeFormat.
+  TimeZones time_zones;
 };
 
 // The application: owns the workspace, the command stack, the store and the
@@ -110,10 +114,12 @@ class App {
   void autosave(double now);
   void update_save_status();
   void handle_file_actions(const ui::ShellActions& actions, double now);
-  void export_to(Id project, const std::string& path);
+  void export_to(Id project, const std::string& path, ExportFormat format = ExportFormat::json);
+  void save_view_file(const std::string& path);  // a view's download (report, decision log), on the desktop
   std::string today() const;
 
   AppOptions options_;
+  const ui::FileToSave* saving_ = nullptr;  // the view's file the path dialog is saving
   ui::Fonts fonts_;
   ui::BarRenderer* bar_renderer_ = nullptr;
   ui::ShellState shell_;

@@ -8,7 +8,10 @@
 #include <optional>
 #include <vector>
 
+#include "core/cli_export.h"
+#include "core/cli_report.h"
 #include "core/commands.h"
+#include "core/gate_forecast.h"
 #include "core/json_io.h"
 #include "core/schedule_input.h"
 
@@ -108,6 +111,7 @@ struct ProjectResult {
   Schedule schedule;
   std::optional<FinishForecast> forecast;
   std::size_t iterations = 0;
+  std::vector<GateForecast> gates;  // gates waiting for a task of the plan
 };
 
 ProjectResult analyse(const Workspace& ws, const Project& project, const Options& options, bool forecast) {
@@ -120,6 +124,7 @@ ProjectResult analyse(const Workspace& ws, const Project& project, const Options
     mc.run(options.iterations);
     r.forecast = mc.project();
     r.iterations = mc.iterations();
+    r.gates = gate_forecasts(ws, r.plan, mc);
   }
   return r;
 }
@@ -144,6 +149,13 @@ void schedule_table(const Workspace& ws, const ProjectResult& r, std::string& ou
   if (r.forecast)
     out += "Forecast (" + std::to_string(r.iterations) + " runs, PERT-beta): P50 " + format_date(r.forecast->p50) +
            ", P80 " + format_date(r.forecast->p80) + ", P95 " + format_date(r.forecast->p95) + "\n";
+  for (const GateForecast& g : r.gates) {
+    const Gate* gate = ws.find<Gate>(g.gate);
+    out += "Gate \"" + (gate ? gate->name : g.gate.to_string()) + "\": ready P50 " + format_date(g.finish.p50) + ", P80 " +
+           format_date(g.finish.p80) + ", P95 " + format_date(g.finish.p95);
+    if (g.chance_by_due) out += "; " + fixed(*g.chance_by_due * 100, 0) + "% chance by its due date " + format_date(*gate->due);
+    out += "\n";
+  }
   out += "\n" + pad("Task", 36) + pad("Days", 7) + pad("ES", 11) + pad("EF", 11) + pad("LS", 11) + pad("LF", 11) +
          pad("Slack", 7) + pad("Free", 7) + "Critical\n";
   for (const TaskSchedule& t : s.tasks) {
@@ -216,6 +228,23 @@ void schedule_json(const ProjectResult& r, Writer& w) {
     date_field(w, "p50", r.forecast->p50);
     date_field(w, "p80", r.forecast->p80);
     date_field(w, "p95", r.forecast->p95);
+    w.Key("gates");
+    w.StartArray();
+    for (const GateForecast& g : r.gates) {
+      w.StartObject();
+      w.Key("id");
+      w.String(g.gate.to_string().c_str());
+      w.Key("task");
+      w.String(g.task.to_string().c_str());
+      date_field(w, "p50", g.finish.p50);
+      date_field(w, "p80", g.finish.p80);
+      date_field(w, "p95", g.finish.p95);
+      w.Key("chanceByDue");
+      if (g.chance_by_due) w.Double(*g.chance_by_due);
+      else w.Null();
+      w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   } else {
     w.Null();
@@ -344,7 +373,8 @@ CliResult run_validate(const Options& options, const Workspace& ws, const std::v
 }  // namespace
 
 bool is_cli_command(std::string_view first_argument) {
-  return first_argument == "schedule" || first_argument == "validate";
+  return first_argument == "schedule" || first_argument == "validate" || first_argument == "report" ||
+         first_argument == "export";
 }
 
 std::string_view cli_usage() {
@@ -354,16 +384,25 @@ std::string_view cli_usage() {
          "      forecast (P50/P80/P95) over N runs (default 10000, 0: none) from today or --start\n"
          "  cairn validate FILE.json [--json]\n"
          "      checks the file and explains every problem\n"
+         "  cairn report FILE.json [--format md] [--audience executive|team] [--project ID] [--date YYYY-MM-DD]\n"
+         "      the status report of every project (or one) as Markdown, compared with its last kept report\n"
+         "  cairn export FILE.json [--to json|csv|ics|md] [--project ID] [--out PATH]\n"
+         "      every project (or one) as JSON, its tasks as CSV or its dates as an iCalendar file,\n"
+         "      on stdout or into PATH\n"
          "exit codes: 0 fine, 1 the file has problems, 2 wrong arguments, 3 the file cannot be read\n";
 }
 
-CliResult run_cli(std::span<const std::string_view> args, const ReadTextFile& read, Date today) {
+CliResult run_cli(std::span<const std::string_view> args, const ReadTextFile& read, Date today,
+                  std::optional<Timestamp> now, const WriteTextFile& write) {
   CliResult result;
   if (args.empty() || !is_cli_command(args[0])) {
     result.exit_code = kExitUsage;
     result.err = std::string(cli_usage());
     return result;
   }
+  if (args[0] == "report") return run_report_cli(args, read, today);  // its own options: core/cli_report.cpp
+  if (args[0] == "export")  // its own options: core/cli_export.cpp
+    return run_export_cli(args, read, write, now.value_or(Timestamp{std::int64_t{today.days} * 86400000}));
   Options options;
   if (std::string error = parse_arguments(args, today, options); !error.empty()) {
     result.exit_code = kExitUsage;

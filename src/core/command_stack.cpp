@@ -1,6 +1,28 @@
 #include "core/command_stack.h"
 
 namespace cairn {
+namespace {
+
+// The forward command of a coalesced run must redo the whole run, including
+// a create that started it (typing the first letter of a check-in creates
+// it): a later value of the same field replaces the earlier one, anything
+// else is appended.
+void merge_into_run(Command& run, Command next) {
+  for (Operation& op : next.ops) {
+    const auto* set = std::get_if<SetField>(&op);
+    SetField* earlier = nullptr;
+    if (set)
+      for (Operation& previous : run.ops)
+        if (auto* p = std::get_if<SetField>(&previous); p && p->id == set->id && p->field == set->field) earlier = p;
+    if (earlier) earlier->value = std::move(std::get<SetField>(op).value);
+    else run.ops.push_back(std::move(op));
+  }
+  run.at = next.at;
+  run.author = std::move(next.author);
+  run.label = std::move(next.label);
+}
+
+}  // namespace
 
 ApplyResult CommandStack::exec(Command command, std::string_view coalesce_key) {
   command.at = clock_();
@@ -15,7 +37,7 @@ ApplyResult CommandStack::exec(Command command, std::string_view coalesce_key) {
   if (coalesce) {
     // Keep the inverse of the first command of the run: one undo restores
     // the value from before the first keystroke.
-    undo_.back().forward = std::move(command);
+    merge_into_run(undo_.back().forward, std::move(command));
   } else {
     undo_.push_back({std::move(command), result.inverse, std::string(coalesce_key)});
     if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());

@@ -23,6 +23,7 @@ enum class RiskCategory { bias_fairness, privacy_compliance, model_drift, data_q
 enum class RiskStatus { open, mitigating, accepted, closed };
 enum class ExperimentStatus { planned, running, succeeded, failed, abandoned };
 enum class RunSystem { mlflow, wandb, dvc, other };
+enum class ReportAudience { executive, team };  // a status report's reader: short summary or every detail
 
 template <class E>
 struct EnumNames;  // specialised below: `static constexpr std::array names`
@@ -50,6 +51,7 @@ CAIRN_ENUM_NAMES(RiskCategory, "bias_fairness", "privacy_compliance", "model_dri
 CAIRN_ENUM_NAMES(RiskStatus, "open", "mitigating", "accepted", "closed");
 CAIRN_ENUM_NAMES(ExperimentStatus, "planned", "running", "succeeded", "failed", "abandoned");
 CAIRN_ENUM_NAMES(RunSystem, "mlflow", "wandb", "dvc", "other");
+CAIRN_ENUM_NAMES(ReportAudience, "executive", "team");
 
 #undef CAIRN_ENUM_NAMES
 

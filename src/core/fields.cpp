@@ -1,5 +1,6 @@
 #include "core/fields.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -212,6 +213,24 @@ constexpr FieldDef<ObjectOf<Member>> ranged(std::string_view name) {
           }};
 }
 
+// A list of dates ("YYYY-MM-DD"), each checked; stored sorted without duplicates.
+template <auto Member>
+constexpr FieldDef<ObjectOf<Member>> dates(std::string_view name) {
+  using T = ObjectOf<Member>;
+  return {name, [](const T& item) { return to_value(item.*Member); },
+          [](T& item, const Value& value) -> std::string {
+            StringList list;
+            std::string error = from_value(value, list);
+            if (!error.empty()) return error;
+            for (const std::string& text : list)
+              if (!parse_date(text)) return "expects dates as YYYY-MM-DD, got '" + text + "'";
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+            item.*Member = std::move(list);
+            return {};
+          }};
+}
+
 constexpr int kMaxDays = 100000;
 
 }  // namespace
@@ -226,7 +245,7 @@ template <> std::span<const FieldDef<Project>> fields_of<Project>() {
     field<&Project::budget_currency>("budget_currency"), field<&Project::compliance>("compliance"),
     ranged<&Project::buffer_data_collection, 1, 10>("buffer_data_collection"),
     ranged<&Project::buffer_labelling, 1, 10>("buffer_labelling"), ranged<&Project::buffer_other, 1, 10>("buffer_other"),
-    field<&Project::archived>("archived"), ranged<&Project::wip_todo, 1, 100000>("wip_todo"),
+    field<&Project::archived>("archived"), dates<&Project::holidays>("holidays"), ranged<&Project::wip_todo, 1, 100000>("wip_todo"),
     ranged<&Project::wip_in_progress, 1, 100000>("wip_in_progress"),
     ranged<&Project::wip_blocked, 1, 100000>("wip_blocked"),
     ranged<&Project::wip_stage_data_collection, 1, 100000>("wip_stage_data_collection"),
@@ -237,7 +256,9 @@ template <> std::span<const FieldDef<Project>> fields_of<Project>() {
     ranged<&Project::wip_stage_deployment, 1, 100000>("wip_stage_deployment"),
     ranged<&Project::wip_stage_monitoring, 1, 100000>("wip_stage_monitoring"),
     ranged<&Project::wip_stage_research_spike, 1, 100000>("wip_stage_research_spike"),
-    ranged<&Project::wip_stage_other, 1, 100000>("wip_stage_other")};
+    ranged<&Project::wip_stage_other, 1, 100000>("wip_stage_other"),
+    ranged<&Project::checkin_weekday, 0, 6>("checkin_weekday"),
+    ranged<&Project::checkin_hour_utc, 0, 23>("checkin_hour_utc")};
   return f;
 }
 template <> std::span<const FieldDef<Person>> fields_of<Person>() {
@@ -250,7 +271,8 @@ template <> std::span<const FieldDef<Person>> fields_of<Person>() {
 template <> std::span<const FieldDef<Metric>> fields_of<Metric>() {
   static constexpr FieldDef<Metric> f[] = {
     field<&Metric::name>("name"), field<&Metric::level>("level"), field<&Metric::unit>("unit"),
-    field<&Metric::direction>("direction"), field<&Metric::baseline>("baseline"), field<&Metric::target>("target")};
+    field<&Metric::direction>("direction"), field<&Metric::baseline>("baseline"), field<&Metric::target>("target"),
+    ranged<&Metric::value_per_unit, 0, 2000000000>("value_per_unit")};
   return f;
 }
 template <> std::span<const FieldDef<MetricReading>> fields_of<MetricReading>() {
@@ -303,7 +325,8 @@ template <> std::span<const FieldDef<Sprint>> fields_of<Sprint>() {
 template <> std::span<const FieldDef<Gate>> fields_of<Gate>() {
   static constexpr FieldDef<Gate> f[] = {
     field<&Gate::name>("name"), field<&Gate::due>("due"), field<&Gate::decision>("decision"),
-    field<&Gate::decided_on>("decided_on"), field<&Gate::rationale>("rationale"), field<&Gate::evidence>("evidence")};
+    field<&Gate::decided_on>("decided_on"), field<&Gate::rationale>("rationale"), field<&Gate::evidence>("evidence"),
+    field<&Gate::milestone>("milestone")};
   return f;
 }
 template <> std::span<const FieldDef<GateCriterion>> fields_of<GateCriterion>() {
@@ -381,6 +404,15 @@ template <> std::span<const FieldDef<BaselineTask>> fields_of<BaselineTask>() {
   static constexpr FieldDef<BaselineTask> f[] = {
     field<&BaselineTask::task>("task"), field<&BaselineTask::start>("start"), field<&BaselineTask::finish>("finish"),
     ranged<&BaselineTask::estimate_days, 0, kMaxDays>("estimate_days")};
+  return f;
+}
+template <> std::span<const FieldDef<Report>> fields_of<Report>() {
+  static constexpr FieldDef<Report> f[] = {
+    field<&Report::taken_at>("taken_at"), field<&Report::audience>("audience"), field<&Report::markdown>("markdown"),
+    ranged<&Report::tasks_done, 0, 100000000>("tasks_done"), ranged<&Report::tasks_total, 0, 100000000>("tasks_total"),
+    ranged<&Report::open_blockers, 0, 100000000>("open_blockers"), field<&Report::forecast_p80>("forecast_p80"),
+    field<&Report::planned_finish>("planned_finish"), field<&Report::health>("health"),
+    field<&Report::metric_values>("metric_values")};
   return f;
 }
 // clang-format on

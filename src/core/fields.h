@@ -47,6 +47,7 @@ template <> std::span<const FieldDef<Decision>> fields_of<Decision>();
 template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>();
 template <> std::span<const FieldDef<Baseline>> fields_of<Baseline>();
 template <> std::span<const FieldDef<BaselineTask>> fields_of<BaselineTask>();
+template <> std::span<const FieldDef<Report>> fields_of<Report>();
 
 template <class T>
 const FieldDef<T>* find_field(std::string_view name) {

@@ -110,12 +110,18 @@ FinishForecast MonteCarloForecast::milestone(std::size_t k) const {
 
 // A finish at offset f ends on working day ceil(f) - 1, which is on or
 // before `day` exactly when f <= (working days through `day`).
-double MonteCarloForecast::probability_by(Date day) const {
+double MonteCarloForecast::share_by(const std::vector<std::int64_t>& finishes, Date day) const {
   const std::int64_t days = graph_.days.working_days_through(day);
-  if (finishes_.empty() || days <= 0) return 0;
+  if (finishes.empty() || days <= 0) return 0;
   const std::int64_t limit = days * kTicksPerDay;
-  const auto count = std::count_if(finishes_.begin(), finishes_.end(), [&](std::int64_t t) { return t <= limit; });
-  return static_cast<double>(count) / static_cast<double>(finishes_.size());
+  const auto count = std::count_if(finishes.begin(), finishes.end(), [&](std::int64_t t) { return t <= limit; });
+  return static_cast<double>(count) / static_cast<double>(finishes.size());
+}
+
+double MonteCarloForecast::probability_by(Date day) const { return share_by(finishes_, day); }
+
+double MonteCarloForecast::milestone_probability_by(std::size_t k, Date day) const {
+  return k < milestone_finishes_.size() ? share_by(milestone_finishes_[k], day) : 0.0;
 }
 
 }  // namespace cairn

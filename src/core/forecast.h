@@ -55,6 +55,8 @@ class MonteCarloForecast {
   FinishForecast milestone(std::size_t k) const;  // k-th of ForecastInput::milestones
   // Share of iterations whose project finish (last day worked) is on or before `day`.
   double probability_by(Date day) const;
+  // The same for the k-th milestone's finish.
+  double milestone_probability_by(std::size_t k, Date day) const;
   // Problems of the schedule input, and milestones that are not tasks (unknown_task).
   const std::vector<ScheduleProblem>& problems() const { return graph_.problems; }
 
@@ -67,6 +69,7 @@ class MonteCarloForecast {
   };
   std::int64_t draw(const Range& range);
   FinishForecast summarise(const std::vector<std::int64_t>& finishes) const;
+  double share_by(const std::vector<std::int64_t>& finishes, Date day) const;
 
   ScheduleGraph graph_;
   DurationDistribution distribution_;

@@ -66,19 +66,6 @@ std::optional<Value> read_value(const rapidjson::Value& j) {
   return std::nullopt;
 }
 
-// "line 3, column 14" for a byte offset.
-std::string position(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 // Parses `text` into `doc`; returns "" or an error naming the position.
 std::string parse(std::string_view text, rapidjson::Document& doc) {
@@ -87,7 +74,7 @@ std::string parse(std::string_view text, rapidjson::Document& doc) {
            std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB can be read";
   std::size_t offset = 0;
   if (std::string error = parse_json(text, doc, offset); !error.empty())
-    return "not valid JSON at " + position(text, offset) + ": " + error;
+    return "not valid JSON at " + text_position(text, offset) + ": " + error;
   return {};
 }
 

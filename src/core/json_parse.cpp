@@ -70,4 +70,17 @@ std::string parse_json(std::string_view text, rapidjson::Document& doc, std::siz
   return rapidjson::GetParseError_En(reader.GetParseErrorCode());
 }
 
+std::string text_position(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 }  // namespace cairn

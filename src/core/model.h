@@ -45,6 +45,7 @@ struct Project {
   double buffer_labelling = 1.5;
   double buffer_other = 1.0;
   bool archived = false;
+  StringList holidays;  // non-working days of the schedule, "YYYY-MM-DD"
   // Board WIP limits: the most tasks a status column should hold (unset:
   // no limit). Only the columns where work waits or happens have one.
   std::optional<std::int64_t> wip_todo;
@@ -53,6 +54,10 @@ struct Project {
   // WIP limits of the board's stage columns (the board grouped by stage).
   std::optional<std::int64_t> wip_stage_data_collection, wip_stage_labelling, wip_stage_features, wip_stage_training,
       wip_stage_evaluation, wip_stage_deployment, wip_stage_monitoring, wip_stage_research_spike, wip_stage_other;
+  // The weekly check-in deadline, in UTC (a time everyone's zone can be
+  // shown against): day of the week (0 = Monday ... 6 = Sunday) and hour.
+  std::int64_t checkin_weekday = 4;  // Friday
+  std::int64_t checkin_hour_utc = 16;
 };
 
 struct Person {
@@ -78,6 +83,10 @@ struct Metric {  // a success metric of the charter
   Direction direction = Direction::higher_is_better;
   std::optional<double> baseline;
   std::optional<double> target;
+  // The value model of status reports: money per month (in the project's
+  // budget currency) that one unit of improvement in `direction` is worth,
+  // e.g. 4000 for "each point of precision is worth $4,000 a month".
+  std::optional<double> value_per_unit;
 };
 
 struct MetricReading {  // one measured value of a metric over time
@@ -184,6 +193,7 @@ struct Gate {  // checkpoint / kill switch
   std::optional<Date> decided_on;
   std::string rationale;
   StringList evidence;  // ids of experiments, as text
+  Id milestone;  // the task whose finish the gate waits for (its forecast is the gate's); nil: none
 };
 
 struct GateCriterion {
@@ -340,15 +350,38 @@ struct BaselineTask {  // one task's planned dates in a baseline
   std::optional<double> estimate_days;  // the buffered estimate then, in working days
 };
 
+// --- Status reports ------------------------------------------------------------
+
+// A status report as it was sent, kept so the next one can say what changed
+// (core/status_report.h). The figures are those the next report compares
+// against; metric values are "metric-id=value" texts so they survive JSON
+// export and import as a plain list.
+struct Report {
+  static constexpr std::string_view kKind = "report";
+  static constexpr std::string_view kParentKind = "project";
+  Id id, parent;
+  bool operator==(const Report&) const = default;
+  Timestamp taken_at;  // when it was kept (UTC)
+  ReportAudience audience = ReportAudience::executive;
+  std::string markdown;  // the text as sent
+  std::int64_t tasks_done = 0;
+  std::int64_t tasks_total = 0;
+  std::int64_t open_blockers = 0;
+  std::optional<Date> forecast_p80;    // the P80 finish of the remaining work then
+  std::optional<Date> planned_finish;  // the critical-path finish then
+  std::string health;                  // "on_track", "at_risk" or "off_track"
+  StringList metric_values;            // "3f2b8c1e-...=0.82": each metric's latest value then
+};
+
 // Every item type, in a fixed order (the order is part of the binary format).
 using ItemTypes = std::tuple<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask, Report>;
 
 // Any one item, by value.
 using AnyItem = std::variant<Project, Person, Metric, MetricReading, DataSource, Task, ChecklistItem, Dependency,
                              Blocker, Sprint, Gate, GateCriterion, Risk, Experiment, ExperimentResult, ExternalRun,
-                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask>;
+                             CheckIn, PostMortem, ActionItem, Decision, SavedFilter, Baseline, BaselineTask, Report>;
 
 inline constexpr std::size_t kItemKindCount = std::tuple_size_v<ItemTypes>;
 

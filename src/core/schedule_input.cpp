@@ -1,6 +1,7 @@
 #include "core/schedule_input.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/estimate.h"
 
@@ -27,12 +28,30 @@ ThreePoint range_of(const Task& task, const Estimate& estimate) {
   return {points[0] * estimate.factor, points[1] * estimate.factor, points[2] * estimate.factor};
 }
 
+// Gates forecast the finish of the task they wait for: that task joins the
+// milestones (once, and only when it is one of this plan's tasks, so that
+// milestone indexes stay those of ForecastInput::milestones).
+void add_gate_milestones(const Workspace& workspace, Id project, ProjectPlan& plan) {
+  std::unordered_set<Id> in_plan;
+  for (const ScheduleTask& t : plan.input.tasks) in_plan.insert(t.id);
+  for (const Id child : workspace.children_of(project)) {
+    const Gate* gate = workspace.find<Gate>(child);
+    if (!gate || gate->milestone.nil() || !in_plan.count(gate->milestone)) continue;
+    auto at = std::find(plan.milestones.begin(), plan.milestones.end(), gate->milestone);
+    if (at == plan.milestones.end()) at = plan.milestones.insert(plan.milestones.end(), gate->milestone);
+    plan.gate_milestones.push_back({gate->id, static_cast<std::size_t>(at - plan.milestones.begin())});
+  }
+}
+
 }  // namespace
 
 ProjectPlan schedule_input_from(const Workspace& workspace, Id project, const CalendarOptions& options) {
   ProjectPlan plan;
   plan.input.project_start = options.project_start;
   plan.input.calendar = options.calendar;
+  if (const Project* p = workspace.find<Project>(project))
+    for (const std::string& text : p->holidays)
+      if (const std::optional<Date> day = parse_date(text)) plan.input.calendar.holidays.push_back(*day);
   for (const Task* task : tasks_of(workspace, project)) {
     const Estimate estimate = estimate_of(workspace, *task);
     const bool done = task->status == TaskStatus::done;
@@ -53,6 +72,7 @@ ProjectPlan schedule_input_from(const Workspace& workspace, Id project, const Ca
       if (const Dependency* d = workspace.find<Dependency>(child))
         plan.input.dependencies.push_back({d->predecessor, task->id, d->type, d->lag_days});
   }
+  add_gate_milestones(workspace, project, plan);
   return plan;
 }
 

@@ -27,7 +27,9 @@ struct CalendarOptions {
 //     effect. (Treating it as a fixed date would let the plan break its own
 //     dependencies.)
 //   - Tasks without an estimate take 0 days and are listed in `unestimated`.
-//   - Milestones are the tasks estimated at exactly 0 likely days.
+//   - Milestones are the tasks estimated at exactly 0 likely days, and the
+//     tasks gates wait for (Gate::milestone).
+//   - The project's holidays are added to the calendar's.
 //   - Dependencies are the project's Dependency items; a predecessor outside
 //     the project is reported by compute_schedule as an unknown task.
 // Tasks come in board order (order, then id), so results are stable.
@@ -36,6 +38,11 @@ struct ProjectPlan {
   std::vector<ThreePoint> ranges;  // one per input task
   std::vector<Id> unestimated;
   std::vector<Id> milestones;
+  struct GateMilestone {
+    Id gate;
+    std::size_t milestone = 0;  // index in `milestones`
+  };
+  std::vector<GateMilestone> gate_milestones;  // gates whose task is in the plan
 };
 
 ProjectPlan schedule_input_from(const Workspace& workspace, Id project, const CalendarOptions& options);

@@ -18,6 +18,7 @@
 #include "platform/runner.h"
 #include "store/file_store.h"
 #include "store/text_file.h"
+#include "store/zoneinfo_files.h"
 
 namespace {
 // Upper bound on one blocking wait: nothing depends on it, it only keeps
@@ -72,8 +73,15 @@ int run_headless(const std::vector<std::string_view>& args) {
     text = file.text;
     return true;
   };
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
-  const cairn::CliResult result = cairn::run_cli(args, read, cairn::Date{static_cast<std::int32_t>(days)});
+  const auto write = [](std::string_view path, const std::string& text, std::string& error) {
+    error = cairn::store::write_text_file(std::filesystem::path(path), text);
+    return error.empty();
+  };
+  const auto clock = std::chrono::system_clock::now();
+  const auto days = std::chrono::floor<std::chrono::days>(clock).time_since_epoch().count();
+  const auto ms = std::chrono::floor<std::chrono::milliseconds>(clock).time_since_epoch().count();
+  const cairn::CliResult result = cairn::run_cli(args, read, cairn::Date{static_cast<std::int32_t>(days)},
+                                                 cairn::Timestamp{static_cast<std::int64_t>(ms)}, write);
   std::fwrite(result.out.data(), 1, result.out.size(), stdout);
   std::fwrite(result.err.data(), 1, result.err.size(), stderr);
   return result.exit_code;
@@ -111,7 +119,8 @@ int main(int argc, char** argv) {
            .export_folder = default_export_folder(),
            .preferences = load_preferences(),
            .save_preferences = save_preferences,
-           .theme_from_command_line = launch.theme_given});
+           .theme_from_command_line = launch.theme_given,
+           .time_zones = TimeZones::from_tzif([](std::string_view name) { return store::read_zoneinfo(name); })});
   Runner runner(app);
   std::string error;
   if (!runner.init({}, error)) {

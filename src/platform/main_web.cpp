@@ -63,6 +63,36 @@ void set_clipboard(void*, const char* text) {
 
 void main_loop();
 
+// The UTC offset (seconds east) of an IANA zone at an instant, from the
+// page's Intl.DateTimeFormat: the browser has no zoneinfo files, but Intl
+// knows every zone. NaN when the zone is unknown (Intl throws a RangeError).
+EM_JS(double, cairn_js_zone_offset, (const char* name, double ms), {
+  const zone = UTF8ToString(name);
+  const formats = Module.cairnZoneFormats || (Module.cairnZoneFormats = new Map());
+  let format = formats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+                                                 day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'});
+    } catch (e) {
+      format = null;
+    }
+    formats.set(zone, format);
+  }
+  if (!format) return NaN;
+  const instant = Math.floor(ms / 1000) * 1000;
+  const parts = {};
+  for (const part of format.formatToParts(new Date(instant))) parts[part.type] = part.value;
+  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second);
+  return (local - instant) / 1000;
+});
+
+std::optional<std::int32_t> zone_offset(std::string_view name, cairn::Timestamp at) {
+  const double seconds = cairn_js_zone_offset(std::string(name).c_str(), static_cast<double>(at.ms));
+  if (std::isnan(seconds)) return std::nullopt;
+  return static_cast<std::int32_t>(seconds);
+}
+
 // The page has read the stored workspace: create the app and start drawing.
 void start_app() {
   using namespace cairn;
@@ -87,7 +117,8 @@ void start_app() {
                   .export_folder = {},
                   .preferences = preferences,
                   .save_preferences = [](const std::string& json) { cairn_js_save_preferences(json.c_str()); },
-                  .theme_from_command_line = false});
+                  .theme_from_command_line = false,
+                  .time_zones = TimeZones::from_query(zone_offset)});
   cairn_js_files_init();
   static Runner runner(app);
   std::string error;

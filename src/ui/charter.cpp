@@ -123,13 +123,14 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
   const auto metrics = children<Metric>(ctx.ws, p.id);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   static char reading_value[32];
-  if (!metrics.empty() && ImGui::BeginTable("metrics", 9, kFlags)) {
+  if (!metrics.empty() && ImGui::BeginTable("metrics", 10, kFlags)) {
     ImGui::TableSetupColumn("Metric", 0, 3);
     ImGui::TableSetupColumn("Level", 0, 1.3f);
     ImGui::TableSetupColumn("Unit", 0, 0.8f);
     ImGui::TableSetupColumn("Direction", 0, 1.5f);
     ImGui::TableSetupColumn("Baseline", 0, 1);
     ImGui::TableSetupColumn("Target", 0, 1);
+    ImGui::TableSetupColumn("Worth per unit / month", 0, 1.2f);  // the status report's value model
     ImGui::TableSetupColumn("Baseline \xE2\x86\x92 now \xE2\x86\x92 target", 0, 2.2f);
     ImGui::TableSetupColumn("Trend", 0, 1.5f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
@@ -149,6 +150,12 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
       edit_number("##base", m->id, "baseline", m->baseline, ctx.out, "\xE2\x80\x94");
       ImGui::TableNextColumn();
       edit_number("##target", m->id, "target", m->target, ctx.out, "\xE2\x80\x94");
+      ImGui::TableNextColumn();
+      edit_number("##worth", m->id, "value_per_unit", m->value_per_unit, ctx.out, p.budget_currency.c_str());
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+        ImGui::SetTooltip("Money per month (%s) that one unit of improvement in the metric's direction is worth,\n"
+                          "e.g. 4000 when each point of precision is worth 4,000 a month. Status reports turn\n"
+                          "the change since the baseline into money with it.", p.budget_currency.c_str());
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       draw_metric_values(ctx, *m);

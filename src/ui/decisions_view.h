@@ -1,11 +1,15 @@
 #pragma once
+#include "ui/report_view.h"  // FileToSave
 #include "ui/view_context.h"
 
 namespace cairn::ui {
 
-struct DecisionsState {};
+struct DecisionsState {
+  FileToSave download;  // the log as CSV or Markdown; the App saves it
+};
 
-// The decision log: gate decisions and other decisions, chronological, exportable.
+// The decision log: gate decisions and other decisions, chronological,
+// editable in place (gates' own decisions in the gates view), exportable.
 void draw_decisions(ViewContext& ctx, DecisionsState& state);
 
 }  // namespace cairn::ui

@@ -26,8 +26,10 @@ PathChoice draw_path_dialog(PathDialog& dialog) {
   if (!ImGui::BeginPopupModal(kPathPopup, nullptr, ImGuiWindowFlags_NoSavedSettings)) return choice;
   const bool exporting = dialog.mode == PathDialog::Mode::export_file;
   ImGui::TextUnformatted(dialog.title.c_str());
-  ImGui::TextDisabled(exporting ? "The file is written as JSON (docs/file-format.md); an existing file is replaced."
-                                : "A Cairn JSON export. You can also drop a file on the window.");
+  const bool saving = dialog.mode == PathDialog::Mode::save_text;
+  ImGui::TextDisabled(saving      ? "An existing file is replaced."
+                      : exporting ? "The file is written as JSON (docs/file-format.md); an existing file is replaced."
+                                  : "A Cairn JSON export. You can also drop a file on the window.");
   const bool appearing = ImGui::IsWindowAppearing();
   if (appearing) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
@@ -44,13 +46,13 @@ PathChoice draw_path_dialog(PathDialog& dialog) {
   const bool entered = ImGui::InputText("##path", &dialog.path,
                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
                                         cursor_at_end, &dialog.place_cursor);
-  const bool ok = ImGui::Button(exporting ? "Export" : "Import") || entered;
+  const bool ok = ImGui::Button(saving ? "Save" : exporting ? "Export" : "Import") || entered;
   ImGui::SameLine();
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     dialog.mode = PathDialog::Mode::closed;
     ImGui::CloseCurrentPopup();
   } else if (ok && !dialog.path.empty()) {
-    choice = {true, dialog.mode, dialog.project, dialog.path};
+    choice = {true, dialog.mode, dialog.project, dialog.path, dialog.format};
     dialog.mode = PathDialog::Mode::closed;
     ImGui::CloseCurrentPopup();
   }

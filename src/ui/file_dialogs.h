@@ -2,6 +2,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/export_formats.h"
 #include "core/id.h"
 
 namespace cairn::ui {
@@ -9,9 +10,10 @@ namespace cairn::ui {
 // On the desktop, import and export ask for a path (the browser uses its
 // download and file picker instead, outside ImGui).
 struct PathDialog {
-  enum class Mode { closed, import_file, export_file };
+  enum class Mode { closed, import_file, export_file, save_text };  // save_text: the App holds the text
   Mode mode = Mode::closed;
   Id project;         // export: the project, or nil for the whole workspace
+  ExportFormat format = ExportFormat::json;  // export: what to write
   std::string title;  // "Export “Churn model”"
   std::string path;
   bool open_requested = false;
@@ -23,6 +25,7 @@ struct PathDialog {
     title = std::move(t);
     path = std::move(initial_path);
     open_requested = true;
+    format = ExportFormat::json;
   }
 };
 
@@ -31,6 +34,7 @@ struct PathChoice {
   PathDialog::Mode mode = PathDialog::Mode::closed;
   Id project;
   std::string path;
+  ExportFormat format = ExportFormat::json;
 };
 
 PathChoice draw_path_dialog(PathDialog& dialog);

@@ -3,9 +3,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "core/gates.h"
+#include "ui/forecast_runner.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -76,6 +79,63 @@ void draw_criteria(ViewContext& ctx, const Gate& gate, const GateStatus& status)
   if (ImGui::SmallButton("+ Criterion")) ctx.out.push(create_item(ctx.ids, "gate_criterion", gate.id, {}, "Add gate criterion"));
 }
 
+// The task the gate waits for (its finish is when the evidence is ready) and
+// when the forecast says that will be.
+void draw_forecast(ViewContext& ctx, const Gate& gate) {
+  const float em = ImGui::GetFontSize();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Waits for");
+  ImGui::SameLine();
+  const Task* task = ctx.ws.find<Task>(gate.milestone);
+  ImGui::SetNextItemWidth(22 * em);
+  if (ImGui::BeginCombo("##milestone", task ? task->title.c_str() : "(no task: no forecast)", ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable("(no task)", gate.milestone.nil()) && !gate.milestone.nil())
+      ctx.out.push(set_field(gate.id, "milestone", Id{}, "Unlink gate from its task"));
+    // Milestones (0-day tasks) first: they are what gates usually wait for.
+    std::vector<const Task*> tasks;
+    for (const Id id : ctx.ws.children_of(gate.parent))
+      if (const Task* t = ctx.ws.find<Task>(id)) tasks.push_back(t);
+    const auto is_milestone = [](const Task* t) { return t->likely_days && *t->likely_days == 0; };
+    std::stable_sort(tasks.begin(), tasks.end(), [&](const Task* a, const Task* b) {
+      return is_milestone(a) != is_milestone(b) ? is_milestone(a) : a->order < b->order;
+    });
+    ImGuiListClipper clipper;  // thousands of tasks: only the visible rows are submitted
+    clipper.Begin(static_cast<int>(tasks.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const Task* t = tasks[static_cast<std::size_t>(i)];
+        ImGui::PushID(t);
+        const std::string label = (is_milestone(t) ? "\xE2\x97\x86 " : "") + (t->title.empty() ? std::string("(untitled)") : t->title);
+        if (ImGui::Selectable(label.c_str(), t->id == gate.milestone) && t->id != gate.milestone)
+          ctx.out.push(set_field(gate.id, "milestone", t->id, "Link gate to a task"));
+        ImGui::PopID();
+      }
+    ImGui::EndCombo();
+  }
+  if (!task || !ctx.forecast) return;
+  ImGui::SameLine();
+  const GateForecast* f = ctx.forecast->gate(gate.id);
+  if (!f) {
+    muted_text(ctx.theme, "forecasting\xE2\x80\xA6");
+    return;
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Ready: P50 %s \xC2\xB7 P80 %s \xC2\xB7 P95 %s", format_date(f->finish.p50).c_str(),
+              format_date(f->finish.p80).c_str(), format_date(f->finish.p95).c_str());
+  if (f->chance_by_due && gate.decision == GateDecision::pending) {
+    const double chance = *f->chance_by_due;
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, chance >= 0.8   ? good_color(ctx.theme)
+                                         : chance >= 0.5 ? warning_color(ctx.theme)
+                                                         : bad_color(ctx.theme));
+    ImGui::Text("%.0f%% chance by the due date", chance * 100);
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Share of %zu Monte Carlo runs in which \"%s\" finishes on or before the gate's due date.",
+                      ctx.forecast->gates_runs, task->title.c_str());
+}
+
 void draw_decision(ViewContext& ctx, GatesState& state, const Gate& gate, const GateStatus& status) {
   if (state.deciding != gate.id) {
     if (ImGui::Button(gate.decision == GateDecision::pending ? "Record decision\xE2\x80\xA6" : "Change decision\xE2\x80\xA6")) {
@@ -112,6 +172,7 @@ void draw_decision(ViewContext& ctx, GatesState& state, const Gate& gate, const 
 
 void draw_gates(ViewContext& ctx, GatesState& state) {
   const float em = ImGui::GetFontSize();
+  if (ctx.forecast) advance_forecast(ctx, *ctx.forecast);
   if (ImGui::SmallButton("+ Gate"))
     ctx.out.push(create_item(ctx.ids, "gate", ctx.nav.project, {{"name", std::string("New gate")}, {"due", Date{ctx.today.days + 14}}},
                              "Add gate"));
@@ -126,6 +187,7 @@ void draw_gates(ViewContext& ctx, GatesState& state) {
     ImGui::SameLine();
     remove_button(gate->id, "gate", ctx.out);
     draw_countdown(ctx, *gate, status);
+    draw_forecast(ctx, *gate);
     draw_criteria(ctx, *gate, status);
     draw_decision(ctx, state, *gate, status);
     ImGui::EndChild();

@@ -32,7 +32,7 @@ std::vector<Entry> entries(ViewContext& ctx, ShellCommand& command) {
   const auto run = [&command](ShellCommand c) { return [&command, c] { command = c; }; };
   list.push_back({"New project", "Command", run(ShellCommand::new_project)});
   if (!ctx.nav.project.nil()) list.push_back({"New task in this project", "Command", run(ShellCommand::new_task)});
-  list.push_back({"Import from JSON", "Command", run(ShellCommand::import_file)});
+  list.push_back({"Import a file (Cairn JSON, Jira or Linear CSV, Trello JSON)", "Command", run(ShellCommand::import_file)});
   list.push_back({"Export workspace as JSON", "Command", run(ShellCommand::export_workspace)});
   list.push_back({"Settings", "Command", run(ShellCommand::settings)});
   list.push_back({"Switch light / dark theme", "Command", run(ShellCommand::toggle_theme)});
@@ -134,7 +134,7 @@ void draw_help(bool& open) {
       {"Wheel, Shift+wheel", "Timeline: zoom (day, week, month, quarter); scroll the rows"},
       {"Ctrl+Z", "Undo"},
       {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
-      {"Ctrl+O", "Import from JSON"},
+      {"Ctrl+O", "Import a file (Cairn JSON, Jira or Linear CSV, Trello JSON)"},
       {"Ctrl+E", "Export the workspace as JSON"},
       {"Ctrl+,", "Settings"},
       {"Ctrl+=, Ctrl+-, Ctrl+0", "Larger, smaller, 100 % text (the whole UI scales)"},

@@ -67,6 +67,8 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
     for (int i = 0; i < kViewsWithDigitKeys; ++i)
       if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) ctx.nav.view = kAllViews[i];
 
+  ctx.forecast = &states.forecast;
+
   const float bottom = ImGui::GetFrameHeightWithSpacing() * 1.2f;  // the status bar
   ImGui::BeginChild("project", ImVec2(0, -bottom));
   draw_nav(ctx, *project);

@@ -7,6 +7,7 @@
 #include "ui/dashboard.h"
 #include "ui/board.h"
 #include "ui/experiments_view.h"
+#include "ui/forecast_runner.h"
 #include "ui/gates_view.h"
 #include "ui/risks_view.h"
 #include "ui/sprints_view.h"
@@ -25,6 +26,7 @@ struct ViewStates {
   SprintsState sprints;
   ExperimentsState experiments;
   TimelineState timeline;
+  ForecastRunner forecast;  // shared by the gates and the timeline
   ReportState report;
   CheckinsState checkins;
   PostmortemsState postmortems;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/export_formats.h"
 #include "core/file_names.h"
 #include "ui/home.h"
 #include "ui/widgets.h"
@@ -15,21 +16,34 @@ namespace {
 void request_import(ShellState& state, const ShellInfo& info, ShellActions& actions) {
   if (info.read_only) return;
   if (info.files_by_path)
-    state.path_dialog.open(PathDialog::Mode::import_file, {}, "Import projects from a Cairn JSON file",
+    state.path_dialog.open(PathDialog::Mode::import_file, {}, "Import a file: Cairn JSON, Jira or Linear CSV, Trello JSON",
                            std::string(info.export_folder) + "/");
   else
     actions.pick_import_file = true;
 }
 
 void request_export(ShellState& state, const ShellInfo& info, ShellActions& actions, Id project,
-                    std::string_view name) {
+                    std::string_view name, ExportFormat format = ExportFormat::json) {
   if (info.files_by_path) {
     const std::string title = project.nil() ? "Export the whole workspace" : "Export \xE2\x80\x9C" + std::string(name) + "\xE2\x80\x9D";
     state.path_dialog.open(PathDialog::Mode::export_file, project, title,
-                           std::string(info.export_folder) + "/" + suggested_export_name(name, info.today));
+                           std::string(info.export_folder) + "/" + export_file_name(format, name, info.today));
+    state.path_dialog.format = format;
   } else {
     actions.download_export = true;
     actions.export_project = project;
+    actions.export_format = format;
+  }
+}
+
+// One menu item per export format (core/export_formats.h) for `project`.
+void export_format_items(ShellState& state, const ShellInfo& info, ShellActions& actions, Id project,
+                         std::string_view name) {
+  for (const ExportFormatInfo& f : export_formats()) {
+    const std::string label = std::string(f.label) + "\xE2\x80\xA6";
+    const bool shortcut = project.nil() && f.format == ExportFormat::json;
+    if (ImGui::MenuItem(label.c_str(), shortcut ? "Ctrl+E" : nullptr))
+      request_export(state, info, actions, project, name, f.format);
   }
 }
 
@@ -64,16 +78,20 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
     if (ImGui::MenuItem("New project", nullptr, false, !info.read_only))
       actions.commands.push(new_project_command(*info.ids, info.workspace->all<Project>().size()));
     ImGui::Separator();
-    if (ImGui::MenuItem("Import from JSON\xE2\x80\xA6", "Ctrl+O", false, !info.read_only))
+    if (ImGui::MenuItem("Import (Cairn JSON, Jira or Linear CSV, Trello JSON)\xE2\x80\xA6", "Ctrl+O", false, !info.read_only))
       request_import(state, info, actions);
-    if (ImGui::MenuItem("Export workspace as JSON\xE2\x80\xA6", "Ctrl+E"))
-      request_export(state, info, actions, {}, {});
+    if (ImGui::BeginMenu("Export workspace")) {
+      export_format_items(state, info, actions, {}, {});
+      ImGui::EndMenu();
+    }
     const auto& projects = info.workspace->all<Project>();
-    if (ImGui::BeginMenu("Export project as JSON", !projects.empty())) {
+    if (ImGui::BeginMenu("Export project", !projects.empty())) {
       for (const auto& [id, project] : projects) {
         ImGui::PushID(&project);
-        if (ImGui::MenuItem(project.name.empty() ? "(unnamed project)" : project.name.c_str()))
-          request_export(state, info, actions, id, project.name);
+        if (ImGui::BeginMenu(project.name.empty() ? "(unnamed project)" : project.name.c_str())) {
+          export_format_items(state, info, actions, id, project.name);
+          ImGui::EndMenu();
+        }
         ImGui::PopID();
       }
       ImGui::EndMenu();
@@ -191,6 +209,8 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date,
                   actions.open_url, info.revision, &actions.busy};
   ctx.bars = info.bar_renderer;
+  ctx.now = info.now;
+  ctx.zones = info.time_zones;
   ctx.first_weekday = first_weekday(info.preferences.week_start);
   if (state.nav.project.nil() || !info.workspace->find<Project>(state.nav.project)) {
     state.nav.project = Id{};
@@ -202,6 +222,7 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   draw_about(state, info);
   actions.path = draw_path_dialog(state.path_dialog);
   draw_notice(state.notice);
+  draw_import_dialog(state.import_dialog, *info.workspace, *info.ids, actions.commands, state.notice, state.nav);
   run_palette_command(draw_palette(state.palette, ctx), state, info, actions);
   draw_help(state.show_help);
   ImGui::End();

@@ -7,6 +7,7 @@
 #include "ui/file_dialogs.h"
 #include "ui/fonts.h"
 #include "ui/home.h"
+#include "ui/import_dialog.h"
 #include "ui/palette.h"
 #include "ui/project_view.h"
 #include "ui/settings.h"
@@ -37,6 +38,8 @@ struct ShellInfo {
   std::string_view export_folder;
   std::string_view today;  // "2026-11-26", for suggested file names
   Date today_date;
+  Timestamp now;                       // this frame's time (UTC)
+  const TimeZones* time_zones = nullptr;  // null: only UTC is known
   StorageFacts storage;
   BarRenderer* bar_renderer = nullptr;  // the timeline's GPU bars (the runner's); null: drawn by ImDrawList
 };
@@ -53,6 +56,7 @@ struct ShellActions {
   bool pick_import_file = false;
   bool download_export = false;
   Id export_project;  // nil: the whole workspace
+  ExportFormat export_format = ExportFormat::json;
   // Desktop: a path was confirmed in the path dialog.
   PathChoice path;
   std::string open_url;  // a link to open outside the app
@@ -65,6 +69,7 @@ struct ShellState {
   bool show_settings = false;
   PathDialog path_dialog;
   Notice notice;  // the App fills it with the outcome of an import or export
+  ImportDialogState import_dialog;  // a Jira/Linear CSV or Trello board being imported
   Navigation nav;
   HomeState home;
   ViewStates views;

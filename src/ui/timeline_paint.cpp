@@ -73,7 +73,7 @@ Civil civil_of(std::int32_t days) {
   return c;
 }
 
-void draw_background(ImDrawList& list, const Chart& chart, TimelineZoom zoom, Theme theme) {
+void draw_background(ImDrawList& list, const Chart& chart, TimelineZoom zoom, Theme theme, std::span<const Date> holidays) {
   std::int32_t first = 0, last = 0;
   visible_days(chart, first, last);
   const double ppd = chart.geometry.axis.px_per_day;
@@ -82,7 +82,9 @@ void draw_background(ImDrawList& list, const Chart& chart, TimelineZoom zoom, Th
   for (std::int32_t d = first; d <= last; ++d) {
     const Civil c = civil_of(d);
     const float x = chart.x_of(d);
-    if (ppd >= 2.5 && c.weekday >= 5)
+    const bool holiday = std::binary_search(holidays.begin(), holidays.end(), Date{d},
+                                            [](Date a, Date b) { return a.days < b.days; });
+    if (ppd >= 2.5 && (c.weekday >= 5 || holiday))
       list.AddRectFilled(ImVec2(x, chart.min.y), ImVec2(chart.x_of(d + 1), chart.max.y), weekend);
     if (starts_major(zoom, c))
       list.AddLine(ImVec2(x, chart.min.y), ImVec2(x, chart.max.y), major);

@@ -1,6 +1,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,8 @@ struct Chart {
 
 // Shaded weekends (when a day is wide enough to see) and the grid lines of
 // the zoom's periods, behind the bars.
-void draw_background(ImDrawList& list, const Chart& chart, TimelineZoom zoom, Theme theme);
+// Weekends and `holidays` (sorted) are shaded.
+void draw_background(ImDrawList& list, const Chart& chart, TimelineZoom zoom, Theme theme, std::span<const Date> holidays);
 // Two lines of dates above the chart: the larger period (month or year),
 // then the zoom's unit (day, week, month, quarter).
 void draw_header(ImDrawList& list, const Chart& chart, ImVec2 header_min, float header_height, TimelineZoom zoom);

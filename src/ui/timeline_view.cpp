@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/allocation.h"
 #include "core/baseline.h"
 #include "core/timeline_input.h"
+#include "ui/forecast_runner.h"
 #include "ui/timeline_paint.h"
 #include "ui/widgets.h"
 
@@ -74,9 +76,13 @@ void refresh(const ViewContext& ctx, TimelineState& s) {
   if (plan_changed && s.project == ctx.nav.project && s.built_grouping == s.grouping && s.built_theme == ctx.theme &&
       !s.layout.bars.empty() && ImGui::GetIO().WantTextInput)
     return;
-  if (plan_changed) {
+  if (plan_changed || s.built_first_weekday != ctx.first_weekday) {
     s.plan = schedule_input_from(ctx.ws, ctx.nav.project, CalendarOptions{ctx.today, {}});
+    s.holidays = s.plan.input.calendar.holidays;
+    std::sort(s.holidays.begin(), s.holidays.end(), [](Date a, Date b) { return a.days < b.days; });
     s.schedule = compute_schedule(s.plan.input);
+    s.over_allocated = over_allocated_weeks(ctx.ws, s.plan, s.schedule, ctx.first_weekday);
+    s.built_first_weekday = ctx.first_weekday;
     s.tasks = timeline_tasks_from(ctx.ws, ctx.nav.project);
     s.gates.clear();  // found here: scanning the project's children each frame costs ~1 ms at 100k tasks
     for (const Id id : ctx.ws.children_of(ctx.nav.project))
@@ -109,7 +115,76 @@ void set_zoom(TimelineState& s, TimelineZoom zoom, double pivot_x, float scale) 
   s.axis.zoom_around(pixels_per_day(zoom) * scale, pivot_x);
 }
 
+// The project's non-working days, edited as a list of dates.
+void draw_holidays(ViewContext& ctx) {
+  const Project* project = ctx.ws.find<Project>(ctx.nav.project);
+  if (!project) return;
+  char label[48];
+  std::snprintf(label, sizeof label, "Holidays (%zu)\xE2\x80\xA6###holidays", project->holidays.size());
+  if (ImGui::SmallButton(label)) ImGui::OpenPopup("Holidays");
+  if (!ImGui::BeginPopup("Holidays")) return;
+  ImGui::TextUnformatted("Days nobody on this project works, besides weekends.");
+  ImGui::TextUnformatted("The schedule, the forecast and the timeline skip them.");
+  edit_list("##dates", project->id, "holidays", project->holidays, ctx.out, "2026-12-24, 2026-12-25", 24 * ImGui::GetFontSize());
+  for (const std::string& day : project->holidays)
+    if (const std::optional<Date> d = parse_date(day)) ImGui::BulletText("%s", format_date(*d).c_str());
+  ImGui::EndPopup();
+}
+
+// Weeks in which someone has more scheduled work than capacity.
+void draw_over_allocation(ViewContext& ctx, const TimelineState& s) {
+  if (s.over_allocated.empty()) return;
+  char label[64];
+  std::snprintf(label, sizeof label, "Over-allocated: %zu week%s###overalloc", s.over_allocated.size(),
+                s.over_allocated.size() == 1 ? "" : "s");
+  ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+  if (ImGui::SmallButton(label)) ImGui::OpenPopup("Over-allocation");
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+    ImGui::SetTooltip("The schedule gives these people more work in a week than their capacity (Charter: people).");
+  if (!ImGui::BeginPopup("Over-allocation")) return;
+  ImGui::TextUnformatted("Scheduled work above capacity, per person and week:");
+  const float em = ImGui::GetFontSize();
+  if (ImGui::BeginTable("over", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                        ImVec2(34 * em, std::min(20.0f, 1.5f + static_cast<float>(s.over_allocated.size())) * ImGui::GetFrameHeight()))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Week of");
+    ImGui::TableSetupColumn("Work");
+    ImGui::TableSetupColumn("Capacity");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.over_allocated.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const WeekLoad& w = s.over_allocated[static_cast<std::size_t>(i)];
+        const Person* p = ctx.ws.find<Person>(w.person);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(i);
+        ImGui::Selectable(p ? p->name.c_str() : "?", false, ImGuiSelectableFlags_SpanAllColumns);
+        if (ImGui::IsItemHovered()) {
+          std::string tasks;
+          for (std::size_t k = 0; k < w.tasks.size() && k < 12; ++k)
+            if (const Task* t = ctx.ws.find<Task>(w.tasks[k])) tasks += "\n\xE2\x80\xA2 " + t->title;
+          if (w.tasks.size() > 12) tasks += "\n\xE2\x80\xA6 and " + std::to_string(w.tasks.size() - 12) + " more";
+          ImGui::SetTooltip("%zu tasks that week:%s", w.tasks.size(), tasks.c_str());
+        }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_date(w.week).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f d", w.assigned_days);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f d", w.capacity_days);
+      }
+    ImGui::EndTable();
+  }
+  ImGui::EndPopup();
+}
+
 void draw_toolbar(ViewContext& ctx, TimelineState& s, float chart_width, float scale) {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Zoom");
   for (const TimelineZoom z : kTimelineZooms) {
     ImGui::SameLine();
@@ -132,7 +207,13 @@ void draw_toolbar(ViewContext& ctx, TimelineState& s, float chart_width, float s
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
       ImGui::SetTooltip("Ghost bars under the bars: the dates of the newest baseline (saved on the dashboard).");
   }
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  // Second row: the calendar and the people, then where the chart is.
+  draw_holidays(ctx);
+  ImGui::SameLine();
+  if (!s.over_allocated.empty()) {
+    draw_over_allocation(ctx, s);
+    ImGui::SameLine();
+  }
   if (ImGui::SmallButton("Today")) s.axis.first_day = ctx.today.days - chart_width * 0.25 / s.axis.px_per_day;
   ImGui::SameLine();
   char status[128];
@@ -293,9 +374,24 @@ void draw_gates(const ViewContext& ctx, const TimelineState& s, ImDrawList& list
     for (float y = chart.min.y; y < chart.max.y; y += 8) list.AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, chart.max.y)), line);
     const ImVec2 centre(x, header_bottom - radius - 1);
     timeline::draw_diamond(list, centre, radius, fill, outline);
-    if (std::abs(ImGui::GetIO().MousePos.x - x) <= radius && std::abs(ImGui::GetIO().MousePos.y - centre.y) <= radius)
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (std::abs(mouse.x - x) <= radius && std::abs(mouse.y - centre.y) <= radius)
       ImGui::SetTooltip("Gate: %s\nDue %s\nDecision: %s", g->name.c_str(), format_date(*g->due).c_str(),
                         enum_label(enum_name(g->decision)).c_str());
+    // The P80 forecast of the task the gate waits for: a hollow diamond
+    // joined to the due date, red when it lands after it.
+    const GateForecast* f = ctx.forecast ? ctx.forecast->gate(id) : nullptr;
+    if (!f || g->decision != GateDecision::pending) continue;
+    const float px = std::clamp(chart.x_of(f->finish.p80.days + 1), chart.min.x, chart.max.x);
+    const ImU32 tone = ImGui::GetColorU32(f->finish.p80 > *g->due ? bad_color(ctx.theme) : good_color(ctx.theme));
+    list.AddLine(ImVec2(x, centre.y), ImVec2(px, centre.y), tone, 2.0f);
+    const float r = radius * 0.8f;
+    list.AddQuad(ImVec2(px, centre.y - r), ImVec2(px + r, centre.y), ImVec2(px, centre.y + r), ImVec2(px - r, centre.y), tone, 2.0f);
+    if (std::abs(mouse.x - px) <= radius && std::abs(mouse.y - centre.y) <= radius)
+      ImGui::SetTooltip("Gate: %s\nEvidence ready (P80): %s\nP50 %s, P95 %s\n%.0f%% chance by the due date (%s)",
+                        g->name.c_str(), format_date(f->finish.p80).c_str(), format_date(f->finish.p50).c_str(),
+                        format_date(f->finish.p95).c_str(), f->chance_by_due.value_or(0) * 100,
+                        format_date(*g->due).c_str());
   }
 }
 
@@ -363,6 +459,7 @@ void remember_shown(TimelineState& s, const Chart& chart, const VisibleRange& vi
 void draw_timeline(ViewContext& ctx, TimelineState& s) {
   if (!ctx.ws.find<Project>(ctx.nav.project)) return;
   refresh(ctx, s);
+  if (ctx.forecast) advance_forecast(ctx, *ctx.forecast);
   const float em = ImGui::GetFontSize();
   const float scale = em / 16.0f;  // zoom levels are for 16 px text; larger text widens days too
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -401,7 +498,7 @@ void draw_timeline(ViewContext& ctx, TimelineState& s) {
   ImDrawList& list = *ImGui::GetWindowDrawList();
   const VisibleRange visible = visible_range(s.layout, chart.geometry, chart.height());
   list.PushClipRect(chart.min, chart.max, true);
-  timeline::draw_background(list, chart, s.zoom, ctx.theme);
+  timeline::draw_background(list, chart, s.zoom, ctx.theme, s.holidays);
   timeline::draw_lane_bands(list, chart, s.layout, visible.first_row, visible.end_row);
 
   draw_ghosts(s, list, chart, visible, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/allocation.h"
 #include "core/schedule_input.h"
 #include "core/timeline_drag.h"
 #include "core/timeline_layout.h"
@@ -34,6 +35,9 @@ struct TimelineState {
   TimelineLayout layout;
   TimelineLinks links;
   std::vector<Id> gates;               // the project's gates with a due date
+  std::vector<Date> holidays;          // the project's, sorted (shaded like weekends)
+  std::vector<WeekLoad> over_allocated;  // people with more work than capacity, per week
+  int built_first_weekday = 0;
   // Ghost bars: each bar's days in the project's newest baseline, [start,
   // end) per layout bar (start == end: not in it). Empty without a baseline.
   struct Ghost {

@@ -4,6 +4,7 @@
 
 #include "core/id.h"
 #include "core/time.h"
+#include "core/time_zone.h"
 #include "core/workspace.h"
 #include "ui/commands_out.h"
 #include "ui/fonts.h"
@@ -11,7 +12,8 @@
 
 namespace cairn::ui {
 
-class BarRenderer;  // ui/bar_renderer.h
+class BarRenderer;     // ui/bar_renderer.h
+struct ForecastRunner;  // ui/forecast_runner.h
 
 // The views of one project, in the order of the navigation bar.
 // The first nine have the keys 1-9; the communication views follow.
@@ -47,6 +49,9 @@ struct ViewContext {
   bool* busy = nullptr;        // a view sets *busy to get another frame soon (work spread over frames)
   int first_weekday = 0;        // 0 = Monday ... 6 = Sunday: where weeks start (a preference)
   BarRenderer* bars = nullptr;  // the GPU draws the timeline's bars; null: ImDrawList does (headless tests)
+  ForecastRunner* forecast = nullptr;  // the open project's Monte Carlo forecast (gates, timeline)
+  Timestamp now;                       // this frame's time (UTC): check-in deadlines passed or not
+  const TimeZones* zones = nullptr;    // UTC offsets of IANA zones; null: only UTC is known
 };
 
 }  // namespace cairn::ui

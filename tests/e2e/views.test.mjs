@@ -105,14 +105,14 @@ test('template, palette, drag, checklist, gate decision, undo/redo, paste: all b
     // 5. Record a go decision on the first gate, with a rationale.
     await page.keyboard.press('6');
     await sleep(300);
-    await page.mouse.click(267, 246);  // "Record decision…"
+    await page.mouse.click(267, 282);  // "Record decision…" (below "Waits for" and two criteria)
     await sleep(300);
-    await page.mouse.click(700, 280);  // the rationale
+    await page.mouse.click(700, 316);  // the rationale
     await page.keyboard.type('Agreement is good enough on the pilot; recall measured next sprint.', { delay: 5 });
     await sleep(200);
     await waitIdle(page);
     await screenshotStats(page, 'views-gate-rationale');
-    await page.mouse.click(220, 326);  // "Go"
+    await page.mouse.click(220, 362);  // "Go"
     const decisionIs = (wanted) => JSON.parse(cairn.exportJSON()).items
       .find((i) => i.kind === 'gate' && i.fields.name === 'Data feasibility go/no-go').fields.decision === wanted;
     await waitFor(page, decisionIs, 'go', 'the go decision');

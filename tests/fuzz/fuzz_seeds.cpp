@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   const fs::path out = argv[1];
   fs::create_directories(out / "snapshot");
   fs::create_directories(out / "json_import");
+  fs::create_directories(out / "csv_import");  // its seeds are the sample files in regressions/csv_import
 
   const Workspace base = testing::random_workspace(fuzz::kBaseSeed, fuzz::kBaseProjects, fuzz::kBaseItemsPerKind);
   auto as_string = [](const std::vector<std::uint8_t>& b) { return std::string(b.begin(), b.end()); };

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string_view>
 
 #include "core/build_info.h"
@@ -11,6 +13,16 @@
 
 namespace cairn::uitest {
 namespace {
+
+// The system's zone files, as the desktop app reads them (without src/store).
+const TimeZones& system_time_zones() {
+  static const TimeZones zones = TimeZones::from_tzif([](std::string_view name) -> std::optional<std::string> {
+    std::ifstream in("/usr/share/zoneinfo/" + std::string(name), std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  });
+  return zones;
+}
 
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -82,6 +94,8 @@ void UiHarness::frame() {
   const std::string today = format_date(test_today());
   info.today = today;
   info.today_date = test_today();
+  info.now = Timestamp{std::int64_t{test_today().days} * 86'400'000 + 12 * 3'600'000};  // noon of the test's day
+  info.time_zones = &system_time_zones();
   info.bar_renderer = bar_renderer;
   info.storage = {"/home/user/.local/share/cairn/workspace.cairn", "a file on this computer", info.save_status,
                   3'481'216, -1, 42};

@@ -1,0 +1,35 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/forecast.h"
+#include "core/gate_forecast.h"
+#include "core/schedule_input.h"
+#include "ui/view_context.h"
+
+namespace cairn::ui {
+
+// The open project's Monte Carlo forecast of its gates, shared by the views
+// that show it (gates, timeline): rebuilt when the workspace, the project or
+// the day changes, its runs spread over frames so no frame waits for them.
+// It runs only while some gate waits for a task (Gate::milestone).
+struct ForecastRunner {
+  Id project;
+  std::uint64_t revision = ~0ull;
+  Date today;
+  ProjectPlan plan;
+  std::unique_ptr<MonteCarloForecast> forecast;
+  std::size_t target_runs = 0;
+  std::vector<GateForecast> gates;  // as of `gates_runs` runs
+  std::size_t gates_runs = 0;
+
+  bool done() const { return forecast && forecast->iterations() >= target_runs; }
+  const GateForecast* gate(Id id) const;
+};
+
+// Brings the runner up to date and adds runs for at most ~3 ms, asking
+// for another frame (ctx.busy) while runs remain.
+void advance_forecast(ViewContext& ctx, ForecastRunner& runner);
+
+}  // namespace cairn::ui
