@@ -17,7 +17,8 @@ passed=0
 failed=0
 status=0
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step's heading says how long the run has taken so far (minutes:seconds).
+step() { printf '\n\033[1m==> [%d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 # Runs a ctest preset, adds its counts to the totals.
 run_ctest() {
@@ -66,6 +67,6 @@ if [ -z "$e2e_pass" ]; then failed=$((failed + 1)); status=1; else
   passed=$((passed + e2e_pass)); failed=$((failed + ${e2e_fail:-0})); fi
 
 echo
-echo "cairn: $passed passed, $failed failed"
+echo "cairn: $passed passed, $failed failed (in $((SECONDS / 60)) min $((SECONDS % 60)) s)"
 [ $failed -eq 0 ] || status=1
 exit $status
