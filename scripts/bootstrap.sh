@@ -3,11 +3,20 @@
 # from Debian's source packages. Idempotent: a second run only checks.
 #   scripts/bootstrap.sh          native + web toolchain, sources, SDL2 for wasm
 #   scripts/bootstrap.sh --test   also the browser/Xvfb test tools and clang's libFuzzer
+#   --defer-sdl-wasm              all but SDL2 for wasm: scripts/sdl2_wasm.sh builds it later
+#                                 (scripts/test.sh runs it beside the native steps)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+defer_sdl_wasm=0
+for arg in "$@"; do
+  case $arg in
+    --test) want_test=1 ;;
+    --defer-sdl-wasm) defer_sdl_wasm=1 ;;
+    *) die "unknown option $arg" ;;
+  esac
+done
 
 packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
           fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
@@ -82,18 +91,7 @@ fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_DIR"
 fetch_source libsdl2 "$SDL2_DEB_VERSION" "$SDL2_SRC"
 
 # --- SDL2 for WebAssembly, built once and reused ----------------------------
-SDL2_WASM="$CAIRN_DEPS/sdl2-wasm-$SDL2_VERSION-emcc$(cat "$CAIRN_ROOT/emsdk-version.txt")"
-if [ ! -f "$SDL2_WASM/lib/libSDL2.a" ]; then
-  log "building SDL2 $SDL2_VERSION for WebAssembly (once per machine, ~7 min)"
-  build="$CAIRN_DEPS/build-sdl2-wasm"
-  rm -rf "$build"
-  emcmake cmake -S "$SDL2_SRC" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL2_WASM" >"$CAIRN_DEPS/sdl2-wasm-configure.log" 2>&1 \
-    || die "SDL2 wasm configure failed, see $CAIRN_DEPS/sdl2-wasm-configure.log"
-  cmake --build "$build" >"$CAIRN_DEPS/sdl2-wasm-build.log" 2>&1 && cmake --install "$build" >/dev/null \
-    || die "SDL2 wasm build failed, see $CAIRN_DEPS/sdl2-wasm-build.log"
-  rm -rf "$build"
-fi
+[ $defer_sdl_wasm = 1 ] || bash "$CAIRN_ROOT/scripts/sdl2_wasm.sh"
 
 # --- Header-only libraries for the wasm build --------------------------------
 # Never /usr/include in an emcc include path (it drags in glibc): link only

@@ -479,6 +479,21 @@ std::string App::state_json() const {
   w.Key("palette");
   w.Bool(shell_.palette.open);
   write_timeline_state(w, shell_.views.timeline, bar_renderer_ ? bar_renderer_->name() : "draw list");
+  w.Key("checkins");  // the check-ins view's rows as last drawn
+  w.StartArray();
+  for (const ui::CheckinsState::ShownRow& row : shell_.views.checkins.shown) {
+    w.StartObject();
+    w.Key("person");
+    w.String(row.person.c_str());
+    w.Key("timeZone");
+    w.String(row.time_zone.c_str());
+    w.Key("deadline");
+    w.String(row.deadline.c_str());
+    w.Key("status");
+    w.String(row.status.c_str());
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   // Recent frame times (CPU: UI built and GL calls issued), for measurements.
   {

@@ -128,6 +128,7 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
   draw_deadline_setting(ctx, *project);
 
   const std::vector<CheckInRow> rows = week_checkins(ctx.ws, project->id, week, ctx.now);
+  state.shown.clear();
   if (rows.empty()) {
     muted_text(ctx.theme, "No people in this project yet: add them in the charter (key 2), each with a time zone.");
     return;
@@ -164,7 +165,9 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
       if (!known) ImGui::PopStyleColor();
       if (!known && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zones_of(ctx).problem(r.person->time_zone).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_deadline(deadline, zones_of(ctx), r.person->time_zone).c_str());
+      const std::string deadline_text = format_deadline(deadline, zones_of(ctx), r.person->time_zone);
+      ImGui::TextUnformatted(deadline_text.c_str());
+      state.shown.push_back({name, r.person->time_zone, deadline_text, checkin_status_name(r.status)});
       ImGui::TableNextColumn();
       // A button: a click opens that person's check-in in the editor below.
       ImGui::PushStyleColor(ImGuiCol_Text, status_color(r.status, ctx.theme));
