@@ -27,9 +27,12 @@ PathChoice draw_path_dialog(PathDialog& dialog) {
   const bool exporting = dialog.mode == PathDialog::Mode::export_file;
   ImGui::TextUnformatted(dialog.title.c_str());
   const bool saving = dialog.mode == PathDialog::Mode::save_text;
-  ImGui::TextDisabled(saving      ? "An existing file is replaced."
-                      : exporting ? "The file is written as JSON (docs/file-format.md); an existing file is replaced."
-                                  : "A Cairn JSON export. You can also drop a file on the window.");
+  // The format chosen in the Export menu (the desktop used to say JSON for all of them).
+  const std::string written_as = "Written as " + std::string(export_format_info(dialog.format).label) +
+                                 "; an existing file is replaced.";
+  ImGui::TextDisabled("%s", saving      ? "An existing file is replaced."
+                            : exporting ? written_as.c_str()
+                                        : "Cairn JSON, Jira or Linear CSV, or a Trello board. You can also drop a file on the window.");
   const bool appearing = ImGui::IsWindowAppearing();
   if (appearing) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
