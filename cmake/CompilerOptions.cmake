@@ -12,10 +12,11 @@ endif()
 
 if(CAIRN_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-    message(FATAL_ERROR "CAIRN_FUZZ needs clang (libFuzzer): use the native-fuzz preset")
+    message(FATAL_ERROR "CAIRN_FUZZ needs clang (libFuzzer): use the native-asan preset")
   endif()
   # Coverage for libFuzzer everywhere; tests/fuzz links libFuzzer's main into
   # the fuzz executables only. UB must abort, or the fuzzer never sees it.
+  # The unit tests share this build: the sanitizers are the same.
   set(_fuzz -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
             -fsanitize-ignorelist=${PROJECT_SOURCE_DIR}/tests/fuzz/ubsan_ignorelist.txt)  # rapidjson 1.1.0
   add_compile_options(${_fuzz})

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test, installing what it needs:
-#   1. unit tests natively under AddressSanitizer + UBSan, plus the src/core purity check
-#   2. the fuzzers (clang libFuzzer): committed crashers, then a bounded run each
-#   3. the desktop build: UI tests, the command line, the real window under Xvfb
-#   4. the web build: the same unit tests as WebAssembly under node
-#   5. the web app in headless Chromium (Playwright)
+#   1. one clang build under AddressSanitizer + UBSan: the unit tests, the
+#      src/core purity check, and the fuzzers (libFuzzer: committed crashers,
+#      then a bounded run each)
+#   2. the desktop build: UI tests, the command line, the real window under Xvfb
+#   3. the web build: the same unit tests as WebAssembly under node
+#   4. the web app in headless Chromium (Playwright)
 # Ends with one line "cairn: N passed, M failed".
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -43,16 +44,10 @@ sdl_log="$logs/sdl2-wasm.log"
 bash scripts/sdl2_wasm.sh >"$sdl_log" 2>&1 &
 sdl_pid=$!
 
-step "native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+step "unit tests and fuzzers (snapshot, JSON, CSV readers) under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset native-asan >/dev/null
-cmake --build --preset native-asan --target cairn_tests
-# The app's tests need the app or the GL renderer: step 3 builds and runs them.
-run_ctest native-asan -E "^(desktop_window|cli|interop_report|interop_exports|timeline_gl)$"
-
-step "fuzzing the snapshot, JSON and CSV readers (libFuzzer + AddressSanitizer + UBSan)"
-cmake --preset native-fuzz >/dev/null
-cmake --build --preset native-fuzz
-run_ctest native-fuzz
+cmake --build --preset native-asan
+run_ctest native-asan
 
 step "desktop build: UI tests, the command line, exports read by other parsers, the window under Xvfb"
 cmake --preset native-release >/dev/null
