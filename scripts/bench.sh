@@ -2,7 +2,8 @@
 # Builds the web app and measures it (bench/web_metrics.mjs), then the store:
 # save and load of 1k, 10k and 100k tasks natively (cairn_store_bench) and in
 # headless Chromium (bench/store_web.mjs), the schedule engine
-# (cairn_schedule_bench), the views' frame times (cairn_ui_bench) and the
+# (cairn_schedule_bench, natively and in Chromium: bench/schedule_web.mjs),
+# the views' frame times (cairn_ui_bench) and the
 # timeline in Chromium (bench/timeline_web.mjs).
 # Figures go to bench/results/ and
 # are printed as Markdown tables.
@@ -20,9 +21,11 @@ build/native-release/bench/cairn_store_bench
 node bench/store_web.mjs
 # Timeline frame times with 10k and 100k tasks in headless Chromium.
 node bench/timeline_web.mjs
-# Critical path on 1k/10k/100k tasks and Monte Carlo (10k runs over 1k tasks).
+# Critical path on 1k/10k/100k tasks and Monte Carlo (10k runs over 1k tasks),
+# natively and as WebAssembly in headless Chromium, one after the other.
 cmake --build --preset native-release --target cairn_schedule_bench
-build/native-release/bench/cairn_schedule_bench
+cmake --build --preset web-release --target cairn_schedule_bench_web
+node bench/schedule_web.mjs
 # Frame times of every view at 10k tasks (headless ImGui, CPU only).
 cmake --build --preset native-release --target cairn_ui_bench
 build/native-release/tests/ui/cairn_ui_bench

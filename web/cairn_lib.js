@@ -16,6 +16,17 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(text, pointer, size);
     return pointer;
   },
+  // The browser's time zone ("Europe/Berlin"; "" when it does not say), for
+  // the settings' "this device" choice. Returns a string the caller frees.
+  cairn_js_device_zone__deps: ['malloc'],
+  cairn_js_device_zone: function () {
+    var zone = '';
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+    var size = lengthBytesUTF8(zone) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(zone, pointer, size);
+    return pointer;
+  },
   cairn_js_save_preferences: function (json) {
     try {
       window.localStorage.setItem('cairn.preferences', UTF8ToString(json));

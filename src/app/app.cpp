@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/build_info.h"
+#include "core/display_time.h"
 #include "core/export_formats.h"
 #include "core/file_names.h"
 #include "core/foreign_import.h"
@@ -136,9 +137,7 @@ void App::change_preferences(const ui::SettingsChoice& choice, bool toggle_theme
   Preferences& p = options_.preferences;
   const Preferences before = p;
   if (toggle_theme) p.theme = options_.theme == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
-  if (choice.theme) p.theme = *choice.theme;
-  if (choice.ui_scale) p.ui_scale = std::clamp(*choice.ui_scale, kMinUiScale, kMaxUiScale);
-  if (choice.week_start) p.week_start = *choice.week_start;
+  p = ui::with_choice(p, choice);
   if (p == before) return;
   if (p.theme != ThemeChoice::system) options_.theme = p.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
   else options_.theme = system_theme_;
@@ -172,6 +171,9 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   info.today_date = parse_date(date).value_or(Date{});
   info.now = utc_now();
   info.time_zones = &options_.time_zones;
+  const std::string zone = display_zone();
+  info.display_zone = zone;
+  info.device_zone = options_.device_zone;
   store::Storage::Usage usage;
   if (shell_.show_settings && options_.storage) usage = options_.storage->usage();
   info.storage = {usage.location, usage.persistence, save_status_, usage.used_bytes, usage.quota_bytes,
@@ -219,8 +221,7 @@ void App::save_finished(bool ok, const std::string& error, double now) {
   if (ok) {
     autosave_.saved(in_flight_revision_);
     last_save_error_.clear();
-    const std::string stamp = format_timestamp(utc_now());
-    last_saved_at_ = stamp.substr(11, 8) + " UTC";
+    last_saved_at_ = format_shown_clock(utc_now(), display_zone(), options_.time_zones);
   } else {
     autosave_.failed(now);
     last_save_error_ = error;  // the data stays in memory; saving is retried
@@ -256,7 +257,11 @@ void App::update_save_status() {
   }
 }
 
-std::string App::today() const { return format_timestamp(utc_now()).substr(0, 10); }
+std::string App::today() const { return format_date(shown_date(utc_now(), display_zone(), options_.time_zones)); }
+
+std::string App::display_zone() const {
+  return effective_display_zone(options_.preferences.display_zone, options_.device_zone);
+}
 
 void App::handle_file_actions(const ui::ShellActions& actions, double now) {
   if (actions.pick_import_file && options_.pick_file && !read_only()) options_.pick_file();
@@ -368,7 +373,7 @@ void App::reload_from_storage() {
   stack_.forget();
   autosave_.loaded(stack_.revision());
   load_notice_ = loaded.notice;
-  followed_at_ = format_timestamp(utc_now()).substr(11, 8) + " UTC";
+  followed_at_ = format_shown_clock(utc_now(), display_zone(), options_.time_zones);
   update_save_status();
   redraw_requested_ = true;
 }

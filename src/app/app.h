@@ -41,6 +41,9 @@ struct AppOptions {
   // UTC offsets of IANA zones (check-in deadlines in each person's zone): the
   // desktop reads /usr/share/zoneinfo, the browser asks Intl.DateTimeFormat.
   TimeZones time_zones;
+  // This device's IANA zone (the browser's Intl, the desktop's TZ or
+  // /etc/localtime), for the "this device" choice of the display zone.
+  std::string device_zone;
 };
 
 // The application: owns the workspace, the command stack, the store and the
@@ -116,7 +119,8 @@ class App {
   void handle_file_actions(const ui::ShellActions& actions, double now);
   void export_to(Id project, const std::string& path, ExportFormat format = ExportFormat::json);
   void save_view_file(const std::string& path);  // a view's download (report, decision log), on the desktop
-  std::string today() const;
+  std::string today() const;  // in the display zone
+  std::string display_zone() const;  // times are shown in it ("": UTC)
 
   AppOptions options_;
   const ui::FileToSave* saving_ = nullptr;  // the view's file the path dialog is saving
@@ -133,7 +137,7 @@ class App {
   std::string last_save_error_;
   std::string load_notice_;
   std::string read_only_reason_;  // set when this copy must not save (another tab writes)
-  std::string last_saved_at_;     // "14:03:12 UTC"
+  std::string last_saved_at_;     // "14:03:12 UTC" (in the display zone)
   std::string followed_at_;       // a read-only copy last took the writer's save then
   ui::Theme system_theme_ = ui::Theme::Light;  // what "System" means here
   double load_ms_ = 0;            // reading the stored workspace at start

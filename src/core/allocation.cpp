@@ -29,7 +29,7 @@ std::vector<WeekLoad> over_allocated_weeks(const Workspace& workspace, const Pro
     if (!task || task->assignee.nil() || task->status == TaskStatus::done) continue;
     if (!workspace.find<Person>(task->assignee)) continue;
     // Working day i covers offsets [i, i + 1).
-    for (auto i = static_cast<std::int64_t>(std::floor(t.early_start)); i < t.early_finish; ++i) {
+    for (auto i = static_cast<std::int64_t>(std::floor(t.early_start)); static_cast<double>(i) < t.early_finish; ++i) {
       const double share = std::min<double>(static_cast<double>(i + 1), t.early_finish) -
                            std::max<double>(static_cast<double>(i), t.early_start);
       if (share <= 0) continue;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/display_time.h"
 #include "core/json_parse.h"
 
 namespace cairn {
@@ -49,6 +50,8 @@ std::string preferences_to_json(const Preferences& p) {
   w.Double(std::round(static_cast<double>(p.ui_scale) * 100.0) / 100.0);  // 1.3, not 1.2999999523
   w.Key("weekStart");
   w.String(kWeekStartNames[static_cast<int>(p.week_start)]);
+  w.Key("displayZone");
+  w.String(p.display_zone.c_str(), static_cast<rapidjson::SizeType>(p.display_zone.size()));
   w.EndObject();
   return buffer.GetString();
 }
@@ -83,6 +86,14 @@ Preferences preferences_from_json(std::string_view text, std::vector<std::string
         known = true;
       }
     if (!known) note(problems, "unknown first day of the week in the saved preferences");
+  }
+  if (const auto it = doc.FindMember("displayZone"); it != doc.MemberEnd()) {
+    const std::string_view zone = it->value.IsString() ? std::string_view(it->value.GetString(), it->value.GetStringLength())
+                                                       : std::string_view("?");
+    if (zone.empty() || zone == kDeviceZone || valid_zone_name(zone))
+      p.display_zone = std::string(zone);
+    else
+      note(problems, "the saved time zone is not a zone name; times show in UTC");
   }
   if (const auto it = doc.FindMember("uiScale"); it != doc.MemberEnd()) {
     const double scale = it->value.IsNumber() ? it->value.GetDouble() : NAN;

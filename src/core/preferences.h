@@ -19,6 +19,9 @@ struct Preferences {
   ThemeChoice theme = ThemeChoice::system;  // system: the browser's or the command line's choice
   float ui_scale = 1.0f;                    // text and everything else, 1 = 100 %
   WeekStart week_start = WeekStart::monday;  // ISO 8601's; Sunday in the US, Saturday in much of the Middle East
+  // Times are shown in: "" UTC, "device" this device's zone, or an IANA
+  // zone name ("Asia/Tokyo"). See core/display_time.h.
+  std::string display_zone;
   bool operator==(const Preferences&) const = default;
 };
 

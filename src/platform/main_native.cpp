@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
            .preferences = load_preferences(),
            .save_preferences = save_preferences,
            .theme_from_command_line = launch.theme_given,
-           .time_zones = TimeZones::from_tzif([](std::string_view name) { return store::read_zoneinfo(name); })});
+           .time_zones = TimeZones::from_tzif([](std::string_view name) { return store::read_zoneinfo(name); }),
+           .device_zone = store::local_zone_name(std::getenv("TZ"))});
   Runner runner(app);
   std::string error;
   if (!runner.init({}, error)) {

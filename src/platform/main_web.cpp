@@ -31,6 +31,7 @@ extern "C" void cairn_js_open_url(const char* url);
 extern "C" void cairn_js_copy(const char* text);
 extern "C" char* cairn_js_load_preferences();
 extern "C" void cairn_js_save_preferences(const char* json);
+extern "C" char* cairn_js_device_zone();  // the browser's zone ("Europe/Berlin"), "" when it does not say
 
 namespace {
 
@@ -93,6 +94,13 @@ std::optional<std::int32_t> zone_offset(std::string_view name, cairn::Timestamp 
   return static_cast<std::int32_t>(seconds);
 }
 
+std::string device_zone() {
+  char* zone = cairn_js_device_zone();
+  std::string name = zone ? zone : "";
+  std::free(zone);
+  return name;
+}
+
 // The page has read the stored workspace: create the app and start drawing.
 void start_app() {
   using namespace cairn;
@@ -118,7 +126,8 @@ void start_app() {
                   .preferences = preferences,
                   .save_preferences = [](const std::string& json) { cairn_js_save_preferences(json.c_str()); },
                   .theme_from_command_line = false,
-                  .time_zones = TimeZones::from_query(zone_offset)});
+                  .time_zones = TimeZones::from_query(zone_offset),
+                  .device_zone = device_zone()});
   cairn_js_files_init();
   static Runner runner(app);
   std::string error;

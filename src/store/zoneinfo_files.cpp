@@ -23,4 +23,22 @@ std::optional<std::string> read_zoneinfo(std::string_view name, const std::files
   return bytes;
 }
 
+std::string local_zone_name(const char* tz_variable, const std::filesystem::path& etc,
+                            const std::filesystem::path& root) {
+  const auto usable = [&](std::string name) -> std::string {
+    while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.pop_back();
+    if (!name.empty() && name.front() == ':') name.erase(0, 1);
+    return valid_zone_name(name) && read_zoneinfo(name, root) ? name : std::string();
+  };
+  if (tz_variable && *tz_variable) return usable(tz_variable);  // set: it decides, even when unusable
+  std::error_code ec;
+  const std::string link = std::filesystem::read_symlink(etc / "localtime", ec).generic_string();
+  if (const std::size_t at = link.find("zoneinfo/"); !ec && at != std::string::npos)
+    if (std::string name = usable(link.substr(at + 9)); !name.empty()) return name;
+  std::ifstream in(etc / "timezone");
+  std::string line;
+  if (in && std::getline(in, line)) return usable(line);
+  return {};
+}
+
 }  // namespace cairn::store

@@ -116,7 +116,7 @@ void draw_kept(ViewContext& ctx, ReportState& state) {
     const Report* r = ctx.ws.find<Report>(id);
     if (!r) continue;
     ImGui::PushID(r);
-    const std::string label = format_timestamp(r->taken_at).substr(0, 16) + " UTC  \xC2\xB7  " +
+    const std::string label = shown_time(ctx, r->taken_at) + "  \xC2\xB7  " +
                               (r->audience == ReportAudience::executive ? "executive" : "team");
     if (ImGui::Selectable(label.c_str(), state.viewing == r->id, ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.5f, 0)))
@@ -146,7 +146,7 @@ void draw_report(ViewContext& ctx, ReportState& state) {
 
   if (viewed) {
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Kept report of %s UTC", format_timestamp(viewed->taken_at).substr(0, 16).c_str());
+    ImGui::Text("Kept report of %s", shown_time(ctx, viewed->taken_at).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Back to the current report")) state.viewing = Id{};
   } else {

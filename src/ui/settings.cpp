@@ -2,10 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
+
+#include "core/display_time.h"
 
 namespace cairn::ui {
 namespace {
@@ -20,7 +23,54 @@ void row(const char* label, std::string_view value) {
   ImGui::PopTextWrapPos();
 }
 
+// Times shown in UTC, this device's zone or a zone typed by name; the line
+// under the choice shows the time now as it will be shown.
+void draw_display_zone(const Preferences& preferences, const ClockFacts& clock, ZoneField& field,
+                       SettingsChoice& choice) {
+  static const TimeZones utc_only;
+  const TimeZones& zones = clock.zones ? *clock.zones : utc_only;
+  const std::string& zone = preferences.display_zone;
+  const bool other = !zone.empty() && zone != kDeviceZone;
+  char* typed = field.text;
+  if (!field.loaded && other) std::snprintf(field.text, sizeof field.text, "%s", zone.c_str());
+  field.loaded = true;
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Times shown in");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("UTC", zone.empty())) choice.display_zone = std::string();
+  ImGui::SameLine();
+  const std::string device = clock.device_zone.empty() ? std::string("This device (zone unknown)")
+                                                       : "This device (" + std::string(clock.device_zone) + ")";
+  if (ImGui::RadioButton(device.c_str(), zone == kDeviceZone)) choice.display_zone = std::string(kDeviceZone);
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Another zone", other) && !other) {
+    if (valid_zone_name(typed) && zones.offset(typed, clock.now)) choice.display_zone = std::string(typed);
+    else ImGui::SetKeyboardFocusHere();  // the field below: type the zone first
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  if (ImGui::InputTextWithHint("##zone", "Asia/Tokyo", typed, sizeof field.text) && valid_zone_name(typed) &&
+      zones.offset(typed, clock.now))
+    choice.display_zone = std::string(typed);
+  ImGui::SameLine();
+  if (typed[0] && !(valid_zone_name(typed) && zones.offset(typed, clock.now)))
+    ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1.0f), "Unknown zone: an IANA name, like Europe/Berlin");
+  else
+    ImGui::TextDisabled("an IANA name, like Europe/Berlin");
+  const std::string shown = effective_display_zone(choice.display_zone.value_or(zone), clock.device_zone);
+  ImGui::TextDisabled("Now: %s. Stored times stay in UTC; due dates are calendar days.",
+                      format_shown_time(clock.now, shown, zones).c_str());
+}
+
 }  // namespace
+
+Preferences with_choice(Preferences p, const SettingsChoice& choice) {
+  if (choice.theme) p.theme = *choice.theme;
+  if (choice.ui_scale) p.ui_scale = std::clamp(*choice.ui_scale, kMinUiScale, kMaxUiScale);
+  if (choice.week_start) p.week_start = *choice.week_start;
+  if (choice.display_zone) p.display_zone = *choice.display_zone;
+  return p;
+}
 
 std::string format_bytes(std::int64_t bytes) {
   char text[32];
@@ -32,7 +82,8 @@ std::string format_bytes(std::int64_t bytes) {
   return text;
 }
 
-SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage) {
+SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage,
+                             const ClockFacts& clock, ZoneField& zone_field) {
   SettingsChoice choice;
   if (!open) return choice;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -82,7 +133,7 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
   ImGui::SameLine();
   week_picked |= ImGui::RadioButton("Saturday", &week, 2);
   if (week_picked) choice.week_start = static_cast<WeekStart>(week);
-  ImGui::TextDisabled("Dates are kept in UTC; deadlines show in UTC.");
+  draw_display_zone(preferences, clock, zone_field, choice);
 
   ImGui::SeparatorText("Storage");
   if (ImGui::BeginTable("storage", 2, ImGuiTableFlags_SizingStretchProp)) {

@@ -211,6 +211,7 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   ctx.bars = info.bar_renderer;
   ctx.now = info.now;
   ctx.zones = info.time_zones;
+  ctx.display_zone = info.display_zone;
   ctx.first_weekday = first_weekday(info.preferences.week_start);
   if (state.nav.project.nil() || !info.workspace->find<Project>(state.nav.project)) {
     state.nav.project = Id{};
@@ -226,9 +227,12 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   run_palette_command(draw_palette(state.palette, ctx), state, info, actions);
   draw_help(state.show_help);
   ImGui::End();
-  const SettingsChoice picked = draw_settings(state.show_settings, info.preferences, info.storage);
+  const SettingsChoice picked = draw_settings(state.show_settings, info.preferences, info.storage,
+                                              {info.device_zone, info.time_zones, info.now}, state.zone_field);
   if (picked.theme) actions.settings.theme = picked.theme;
   if (picked.ui_scale) actions.settings.ui_scale = picked.ui_scale;
+  if (picked.week_start) actions.settings.week_start = picked.week_start;  // was dropped before
+  if (picked.display_zone) actions.settings.display_zone = picked.display_zone;
   read_shortcuts(state, info, actions);
   return actions;
 }

@@ -40,6 +40,8 @@ struct ShellInfo {
   Date today_date;
   Timestamp now;                       // this frame's time (UTC)
   const TimeZones* time_zones = nullptr;  // null: only UTC is known
+  std::string_view display_zone;  // times are shown in it ("": UTC; see core/display_time.h)
+  std::string_view device_zone;   // this device's zone, for the settings ("": unknown)
   StorageFacts storage;
   BarRenderer* bar_renderer = nullptr;  // the timeline's GPU bars (the runner's); null: drawn by ImDrawList
 };
@@ -67,6 +69,7 @@ struct ShellActions {
 struct ShellState {
   bool show_about = false;
   bool show_settings = false;
+  ZoneField zone_field;  // the settings' time zone name being typed
   PathDialog path_dialog;
   Notice notice;  // the App fills it with the outcome of an import or export
   ImportDialogState import_dialog;  // a Jira/Linear CSV or Trello board being imported

@@ -147,9 +147,9 @@ void draw_history(ViewContext& ctx, const Task& t) {
   const std::string title = "History (" + std::to_string(log.size()) + ")";
   if (!ImGui::CollapsingHeader(title.c_str())) return;
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
-    const std::string when = format_timestamp(it->at).substr(0, 16);
+    const std::string when = shown_time(ctx, it->at);
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
-    ImGui::Text("%s UTC  %s", when.c_str(), it->author.c_str());
+    ImGui::Text("%s  %s", when.c_str(), it->author.c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextUnformatted(enum_label(it->what).c_str());

@@ -93,6 +93,7 @@ void refresh(const ViewContext& ctx, TimelineState& s) {
   }
   const std::vector<Id> people = people_by_name(ctx.ws, ctx.nav.project);
   s.layout = layout_timeline(s.tasks, s.schedule, s.grouping, people);
+  s.overload_marks = overload_marks(s.layout, s.over_allocated);
   s.links = timeline_links(s.plan.input, s.layout);
   build_ghosts(ctx, s);
   s.day0 = s.layout.first_day;
@@ -181,6 +182,43 @@ void draw_over_allocation(ViewContext& ctx, const TimelineState& s) {
     ImGui::EndTable();
   }
   ImGui::EndPopup();
+}
+
+// Over-allocated weeks on the assignee lanes: the week tinted across the
+// lane, red in its title row with the excess, details on hover (unless the
+// pointer is on a bar).
+void draw_overload_marks(const ViewContext& ctx, TimelineState& s, ImDrawList& list, const timeline::Chart& chart,
+                         const VisibleRange& visible, bool bar_hovered) {
+  s.overloads_drawn = 0;
+  if (s.overload_marks.empty()) return;
+  const ImU32 tint = with_alpha(bad_color(ctx.theme), 0.10f);
+  const ImU32 title = with_alpha(bad_color(ctx.theme), 0.55f);
+  const float rh = static_cast<float>(chart.geometry.row_height);
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const WeekLoad* hovered = nullptr;
+  for (const OverloadMark& m : s.overload_marks) {
+    if (m.end_row <= visible.first_row || m.first_row >= visible.end_row) continue;
+    const float x0 = chart.x_of(m.first_day), x1 = chart.x_of(m.end_day);
+    if (x1 < chart.min.x || x0 > chart.max.x) continue;
+    const float top = chart.row_top(m.first_row);
+    list.AddRectFilled(ImVec2(x0, top + rh), ImVec2(x1, chart.row_top(m.end_row)), tint);
+    list.AddRectFilled(ImVec2(x0 + 1, top + 2), ImVec2(x1 - 1, top + rh - 2), title, 3.0f);
+    const WeekLoad& load = s.over_allocated[m.load];
+    char excess[32];
+    std::snprintf(excess, sizeof excess, "+%.1f d", load.assigned_days - load.capacity_days);
+    const ImVec2 size = ImGui::CalcTextSize(excess);
+    if (size.x + 6 < x1 - x0)
+      list.AddText(ImVec2(x0 + (x1 - x0 - size.x) * 0.5f, top + (rh - size.y) * 0.5f), IM_COL32(255, 255, 255, 255), excess);
+    ++s.overloads_drawn;
+    if (!bar_hovered && ImGui::IsItemHovered() && mouse.x >= x0 && mouse.x < x1 && mouse.y >= top && mouse.y < top + rh)
+      hovered = &load;
+  }
+  if (!hovered) return;
+  const Person* p = ctx.ws.find<Person>(hovered->person);
+  ImGui::SetTooltip("%s, week of %s: %.1f days of work, capacity %.1f days (%zu tasks).\n"
+                    "The schedule puts these tasks in parallel; chain them or share the work.",
+                    p ? p->name.c_str() : "?", format_date(hovered->week).c_str(), hovered->assigned_days,
+                    hovered->capacity_days, hovered->tasks.size());
 }
 
 void draw_toolbar(ViewContext& ctx, TimelineState& s, float chart_width, float scale) {
@@ -500,6 +538,7 @@ void draw_timeline(ViewContext& ctx, TimelineState& s) {
   list.PushClipRect(chart.min, chart.max, true);
   timeline::draw_background(list, chart, s.zoom, ctx.theme, s.holidays);
   timeline::draw_lane_bands(list, chart, s.layout, visible.first_row, visible.end_row);
+  draw_overload_marks(ctx, s, list, chart, visible, hovered.has_value());
 
   draw_ghosts(s, list, chart, visible, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
 

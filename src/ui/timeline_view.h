@@ -7,6 +7,7 @@
 #include "core/schedule_input.h"
 #include "core/timeline_drag.h"
 #include "core/timeline_layout.h"
+#include "core/timeline_overload.h"
 #include "ui/bar_renderer.h"
 #include "ui/view_context.h"
 
@@ -37,6 +38,8 @@ struct TimelineState {
   std::vector<Id> gates;               // the project's gates with a due date
   std::vector<Date> holidays;          // the project's, sorted (shaded like weekends)
   std::vector<WeekLoad> over_allocated;  // people with more work than capacity, per week
+  std::vector<OverloadMark> overload_marks;  // their places on assignee lanes
+  std::size_t overloads_drawn = 0;           // marks on screen in the last frame (tests)
   int built_first_weekday = 0;
   // Ghost bars: each bar's days in the project's newest baseline, [start,
   // end) per layout bar (start == end: not in it). Empty without a baseline.

@@ -1,7 +1,9 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
+#include "core/display_time.h"
 #include "core/id.h"
 #include "core/time.h"
 #include "core/time_zone.h"
@@ -52,6 +54,13 @@ struct ViewContext {
   ForecastRunner* forecast = nullptr;  // the open project's Monte Carlo forecast (gates, timeline)
   Timestamp now;                       // this frame's time (UTC): check-in deadlines passed or not
   const TimeZones* zones = nullptr;    // UTC offsets of IANA zones; null: only UTC is known
+  std::string_view display_zone;       // times are shown in it ("": UTC), a preference
 };
+
+// An instant as the reader asked to see it: "2026-11-28 03:30 UTC+09:00".
+inline std::string shown_time(const ViewContext& ctx, Timestamp t) {
+  static const TimeZones utc_only;
+  return format_shown_time(t, ctx.display_zone, ctx.zones ? *ctx.zones : utc_only);
+}
 
 }  // namespace cairn::ui

@@ -1,11 +1,14 @@
 // Over-allocation per person and week (core/allocation.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/allocation.h"
 #include "core/commands.h"
+#include "core/timeline_input.h"
+#include "core/timeline_overload.h"
 
 using namespace cairn;
 
@@ -107,4 +110,38 @@ TEST_CASE("weeks follow the week-start preference") {
   REQUIRE(thursday_weeks.size() == 1);
   CHECK(thursday_weeks[0].week == day("2026-11-05"));
   CHECK(thursday_weeks[0].assigned_days == doctest::Approx(5));
+}
+
+TEST_CASE("over-allocated weeks are marked on their person's assignee lane, and nowhere else") {
+  Fixture fx;
+  fx.task(10, 5, fx.ana);
+  fx.task(11, 3, fx.ana);  // parallel with T10: Ana's first week is over
+  fx.task(12, 2, fx.tom);  // Tom fits
+  fx.task(13, 8, fx.tom);  // ... until this one runs beside T12 (10 d of work on 4 d a week)
+  const std::vector<WeekLoad> loads = fx.over();
+  REQUIRE(loads.size() >= 2);
+  const ProjectPlan plan = schedule_input_from(fx.ws, fx.project, CalendarOptions{kMonday, {}});
+  const Schedule schedule = compute_schedule(plan.input);
+  const std::vector<TimelineTask> tasks = timeline_tasks_from(fx.ws, fx.project);
+  const std::vector<Id> people{fx.ana, fx.tom};
+
+  const TimelineLayout lanes = layout_timeline(tasks, schedule, TimelineGrouping::assignee, people);
+  const std::vector<OverloadMark> marks = overload_marks(lanes, loads);
+  REQUIRE(marks.size() == loads.size());
+  for (const OverloadMark& m : marks) {
+    const WeekLoad& load = loads[m.load];
+    const auto lane = std::find_if(lanes.lanes.begin(), lanes.lanes.end(),
+                                   [&](const TimelineLane& l) { return l.person == load.person; });
+    REQUIRE(lane != lanes.lanes.end());
+    CHECK(m.first_row == lane->header_row);
+    CHECK(m.end_row == lane->first_row + lane->rows);
+    CHECK(m.first_day == load.week.days);
+    CHECK(m.end_day == load.week.days + 7);
+  }
+  CHECK(loads[marks.front().load].person == fx.ana);  // lanes in the order given
+
+  // Rows by project order or by stage have no person lanes.
+  CHECK(overload_marks(layout_timeline(tasks, schedule, TimelineGrouping::order, people), loads).empty());
+  CHECK(overload_marks(layout_timeline(tasks, schedule, TimelineGrouping::stage, people), loads).empty());
+  CHECK(overload_marks(lanes, {}).empty());
 }

@@ -13,7 +13,7 @@ TEST_CASE("preferences survive their JSON form") {
   CHECK(problems.empty());
   CHECK(preferences_from_json("", &problems) == Preferences{});  // nothing saved yet
   p.ui_scale = 1.3f;
-  CHECK(preferences_to_json(p) == R"({"theme":"dark","uiScale":1.3,"weekStart":"monday"})");
+  CHECK(preferences_to_json(p) == R"({"theme":"dark","uiScale":1.3,"weekStart":"monday","displayZone":""})");
   for (const WeekStart start : {WeekStart::monday, WeekStart::sunday, WeekStart::saturday}) {
     p.week_start = start;
     CHECK(preferences_from_json(preferences_to_json(p), &problems) == p);
@@ -24,6 +24,24 @@ TEST_CASE("preferences survive their JSON form") {
   const Preferences odd = preferences_from_json(R"({"weekStart":"friday"})", &problems);
   CHECK(odd.week_start == WeekStart::monday);
   CHECK(problems.size() == 1);
+}
+
+TEST_CASE("the display time zone: UTC, this device's, or an IANA name; anything else is refused") {
+  std::vector<std::string> problems;
+  for (const char* zone : {"", "device", "Asia/Tokyo", "America/Argentina/Buenos_Aires", "Etc/GMT+5"}) {
+    Preferences p;
+    p.display_zone = zone;
+    CHECK(preferences_from_json(preferences_to_json(p), &problems) == p);
+  }
+  CHECK(problems.empty());
+  // Saved before there was a choice: UTC.
+  CHECK(preferences_from_json(R"({"theme":"dark"})").display_zone.empty());
+  for (const char* bad : {R"({"displayZone":"../../etc/passwd"})", R"({"displayZone":42})", R"({"displayZone":"/etc/localtime"})"}) {
+    problems.clear();
+    const Preferences p = preferences_from_json(bad, &problems);
+    CHECK(p.display_zone.empty());
+    CHECK(problems.size() == 1);
+  }
 }
 
 TEST_CASE("a week starting on Monday, Sunday or Saturday begins on that weekday (0 = Monday)") {

@@ -1,6 +1,9 @@
 // Real zones from the system's tz database (Debian's tzdata package).
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/time_zone.h"
 #include "store/zoneinfo_files.h"
 
@@ -84,4 +87,29 @@ TEST_CASE("zoneinfo: unknown and unsafe names read nothing; TimeZones over the f
   CHECK(zones.problem("Mars/Olympus") == "no such time zone");
   // A non-TZif file under the root is refused by the parser, not trusted.
   CHECK_FALSE(zones.offset("zone1970.tab", at("2026-11-27T16:00:00Z")));
+}
+
+TEST_CASE("zoneinfo: this computer's zone from TZ, the /etc/localtime link or /etc/timezone") {
+  namespace fs = std::filesystem;
+  const fs::path etc = fs::temp_directory_path() / "cairn-test-etc";
+  fs::remove_all(etc);
+  fs::create_directories(etc);
+  // Nothing to go by: unknown.
+  CHECK(store::local_zone_name(nullptr, etc).empty());
+  // The older /etc/timezone alone; a bad one is not used.
+  std::ofstream(etc / "timezone") << "Europe/Berlin\n";
+  CHECK(store::local_zone_name(nullptr, etc) == "Europe/Berlin");
+  std::ofstream(etc / "timezone") << "../../etc/passwd\n";
+  CHECK(store::local_zone_name(nullptr, etc).empty());
+  // The link, as systemd makes it, wins over the file.
+  fs::create_symlink("/usr/share/zoneinfo/Asia/Kolkata", etc / "localtime");
+  CHECK(store::local_zone_name(nullptr, etc) == "Asia/Kolkata");
+  // TZ wins over both, with or without its leading colon; when set to
+  // something unusable it still decides (the system would not use the files).
+  CHECK(store::local_zone_name("America/Los_Angeles", etc) == "America/Los_Angeles");
+  CHECK(store::local_zone_name(":Asia/Tokyo", etc) == "Asia/Tokyo");
+  CHECK(store::local_zone_name("Mars/Olympus", etc).empty());
+  CHECK(store::local_zone_name("CET-1CEST", etc).empty());
+  CHECK(store::local_zone_name("", etc) == "Asia/Kolkata");  // set but empty: as if unset
+  fs::remove_all(etc);
 }

@@ -95,6 +95,19 @@ TEST_CASE("timeline: over-allocated weeks are listed; holidays move the schedule
   CHECK(c.click_item("Over-allocated: ", {}, /*prefix=*/true));
   c.ui.frames(2);
   CHECK(c.items.find("Person") != nullptr);  // the popup's table header
+  CHECK(t.overloads_drawn == 0);  // rows in project order: no person lanes
+  // Assignee lanes: the weeks are marked on their person's lane.
+  c.ui.key(ImGuiKey_Escape);  // closes the popup (a click outside would only do that)
+  REQUIRE(c.click_item("Assignee lanes"));
+  CHECK(t.grouping == TimelineGrouping::assignee);
+  c.ui.frames(3);
+  REQUIRE(!t.overload_marks.empty());
+  CHECK(t.overload_marks.size() == t.over_allocated.size());
+  CHECK(t.overloads_drawn > 0);
+  CHECK(t.overloads_drawn <= t.overload_marks.size());
+  CHECK(c.click_item("Project order"));
+  c.ui.frames(2);
+  CHECK(t.overload_marks.empty());
 
   // Holidays on the schedule's first and last working days: it starts a day
   // later, and the work of the last day moves past it.

@@ -280,3 +280,33 @@ TEST_CASE("the wheel and random clicks over every view") {
 }  // TEST_SUITE
 
 }  // namespace cairn::uitest
+
+namespace cairn::uitest {
+TEST_SUITE("input") {
+
+TEST_CASE("settings: the first day of the week and this device's time zone are taken") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.state().show_settings = true;
+  c.scene = "settings";
+  c.ui.frames(3);
+  REQUIRE(c.click_item("Sunday", "Settings"));
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().week_start == WeekStart::sunday);  // the choice used to be dropped
+  REQUIRE(c.click_item("This device (Europe/Berlin)", "Settings"));
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().display_zone == "device");
+  // A name that is no zone is not taken.
+  REQUIRE(c.click_item("##zone", "Settings"));
+  c.ui.type("Mars/Olympus");
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().display_zone == "device");
+  REQUIRE(c.click_item("UTC", "Settings"));
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().display_zone.empty());
+  check_clean(c);
+}
+
+}  // TEST_SUITE
+}  // namespace cairn::uitest

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "checked_ui.h"
+#include "core/display_time.h"
 #include "ui/report_view.h"
 
 namespace cairn::uitest {
@@ -108,7 +109,7 @@ TEST_CASE("status report: audience switch, keep (undoable), view a kept report, 
   CHECK(contains(state.markdown, "Compared with the report of"));
 
   // View the kept report from the list, then go back.
-  REQUIRE(c.click_item(format_timestamp(kept.taken_at).substr(0, 16), "kept", /*prefix=*/true));
+  REQUIRE(c.click_item(format_shown_time(kept.taken_at, "", TimeZones{}), "kept", /*prefix=*/true));
   c.ui.frame();
   CHECK(state.viewing == kept.id);
   CHECK(state.preview.source == kept.markdown);
@@ -116,6 +117,22 @@ TEST_CASE("status report: audience switch, keep (undoable), view a kept report, 
   REQUIRE(c.click_item("Back to the current report", "view"));
   c.ui.frame();
   CHECK(state.viewing.nil());
+
+  // Times follow the display zone chosen in the settings: the kept report is
+  // listed in Tokyo's time (UTC+09:00, no summer time) once it is chosen.
+  c.ui.state().show_settings = true;
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Another zone", "Settings"));  // nothing typed yet: focuses the field
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().display_zone.empty());
+  c.ui.type("Asia/Tokyo");
+  c.ui.frames(2);
+  CHECK(c.ui.preferences().display_zone == "Asia/Tokyo");
+  c.ui.state().show_settings = false;
+  c.ui.frames(2);
+  const Timestamp tokyo{kept.taken_at.ms + 9 * 3'600'000};
+  const std::string local = format_timestamp(tokyo);
+  CHECK(c.items.find(local.substr(0, 10) + " " + local.substr(11, 5) + " UTC+09:00", "kept", /*prefix=*/true) != nullptr);
 
   // Undo removes it; the report goes back to having nothing to compare with.
   c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/build_info.h"
+#include "core/display_time.h"
 #include "planning_workspace.h"
 
 namespace cairn::uitest {
@@ -96,6 +97,9 @@ void UiHarness::frame() {
   info.today_date = test_today();
   info.now = Timestamp{std::int64_t{test_today().days} * 86'400'000 + 12 * 3'600'000};  // noon of the test's day
   info.time_zones = &system_time_zones();
+  const std::string display_zone = effective_display_zone(preferences_.display_zone, device_zone);
+  info.display_zone = display_zone;
+  info.device_zone = device_zone;
   info.bar_renderer = bar_renderer;
   info.storage = {"/home/user/.local/share/cairn/workspace.cairn", "a file on this computer", info.save_status,
                   3'481'216, -1, 42};
@@ -118,8 +122,7 @@ void UiHarness::frame() {
   last_busy_ = actions.busy;
   last_path_confirmed_ = actions.path.confirmed;
   if (actions.toggle_theme) preferences_.theme = theme_ == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
-  if (actions.settings.theme) preferences_.theme = *actions.settings.theme;
-  if (actions.settings.ui_scale) preferences_.ui_scale = *actions.settings.ui_scale;
+  preferences_ = ui::with_choice(preferences_, actions.settings);
   if (actions.toggle_theme || actions.settings.theme || actions.settings.ui_scale) {
     if (preferences_.theme != ThemeChoice::system)
       theme_ = preferences_.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;

@@ -73,6 +73,9 @@ class UiHarness {
   // last frame; ImGui's table data gives the place). False when there is none.
   bool click_table_header(const char* column);
 
+  // This device's zone, as the platform would find it.
+  std::string device_zone = "Europe/Berlin";
+
   // What draws the timeline's bars (a test's recording renderer); null: ImDrawList.
   ui::BarRenderer* bar_renderer = nullptr;
 
