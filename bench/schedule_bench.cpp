@@ -115,13 +115,14 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
 template <class F>
 Timing measure(int runs, int warmup, F&& body) {
   Timing t;
-  double warm_ms = 0;
-  for (int i = 0; i < warmup; ++i) {
+  for (int i = 0; i < warmup; ++i) body();
+  int repeat = 1;  // doubled until a run of `repeat` bodies lasts 2 ms
+  for (;;) {
     const auto start = std::chrono::steady_clock::now();
-    body();
-    warm_ms = elapsed_ms(start);
+    for (int k = 0; k < repeat; ++k) body();
+    if (elapsed_ms(start) >= 2.0 || repeat >= (1 << 16)) break;
+    repeat *= 2;
   }
-  const int repeat = warm_ms > 0 && warm_ms < 2.0 ? static_cast<int>(2.0 / warm_ms) + 1 : 1;
   for (int i = 0; i < runs; ++i) {
     const auto start = std::chrono::steady_clock::now();
     for (int k = 0; k < repeat; ++k) body();

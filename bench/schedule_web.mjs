@@ -10,9 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
-import { repoRoot } from '../tests/e2e/helpers.mjs';
+import { launchBrowser, repoRoot } from '../tests/e2e/helpers.mjs';
 
 const nativeBinary = process.argv[2] || path.join(repoRoot, 'build/native-release/bench/cairn_schedule_bench');
 const webFolder = process.argv[3] || path.join(repoRoot, 'build/web-release/bench');
@@ -31,10 +30,7 @@ const native = JSON.parse(fs.readFileSync(path.join(outDir, 'schedule-native.jso
 // console messages, the JSON between two marker lines.
 console.error('schedule bench: WebAssembly in headless Chromium...');
 const server = await startServer({ root: webFolder, port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchBrowser();
 let web;
 try {
   const page = await browser.newPage();
@@ -48,7 +44,7 @@ try {
 <script>var Module = { onExit: (code) => { window.benchExit = code; } };</script>
 <script src="${webScript}"></script>`,
   }));
-  await page.goto(`${server.url}/bench.html`);
+  await page.goto(new URL("bench.html", server.url).href);
   await page.waitForFunction(() => window.benchExit !== undefined, null, { timeout: 15 * 60 * 1000, polling: 500 });
   const code = await page.evaluate(() => window.benchExit);
   if (exited || code !== 0) throw new Error(exited || `the wasm benchmark exited with ${code}:\n${lines.join('\n')}`);

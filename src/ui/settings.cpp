@@ -58,8 +58,10 @@ void draw_display_zone(const Preferences& preferences, const ClockFacts& clock, 
   else
     ImGui::TextDisabled("an IANA name, like Europe/Berlin");
   const std::string shown = effective_display_zone(choice.display_zone.value_or(zone), clock.device_zone);
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("Now: %s. Stored times stay in UTC; due dates are calendar days.",
                       format_shown_time(clock.now, shown, zones).c_str());
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace

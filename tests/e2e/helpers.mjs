@@ -20,6 +20,11 @@ const CHROMIUM_ARGS = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
+// A bare headless Chromium with the tests' flags, no profile (benchmarks).
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 export function freshProfile() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
 }
@@ -27,7 +32,8 @@ export function freshProfile() {
 // Opens the app in a new browser on `profile` (a fresh one by default).
 // Console errors and page errors are collected in `problems`.
 export async function openApp({ profile = freshProfile(), root = webDir, server, colorScheme = 'light',
-  viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, route, path: pagePath = '' } = {}) {
+  viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, route, path: pagePath = '',
+  timezoneId } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root} has no index.html: build the web app first (cmake --build --preset web-release)`);
   }
@@ -35,7 +41,7 @@ export async function openApp({ profile = freshProfile(), root = webDir, server,
   server = server || await startServer({ root, port: 0 });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS, viewport, deviceScaleFactor, colorScheme,
+    args: CHROMIUM_ARGS, viewport, deviceScaleFactor, colorScheme, timezoneId,
   });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];

@@ -206,7 +206,7 @@ test('text size and theme are this browser\'s preferences: Ctrl+= and View > Dar
     await app.page.keyboard.press('Escape');
     await sleep(200);
     const stored = await app.page.evaluate(() => localStorage.getItem('cairn.preferences'));
-    assert.equal(stored, '{"theme":"system","uiScale":1.3,"weekStart":"monday"}');
+    assert.equal(stored, '{"theme":"system","uiScale":1.3,"weekStart":"monday","displayZone":""}');
   } finally {
     await app.close();
   }
@@ -229,7 +229,7 @@ test('text size and theme are this browser\'s preferences: Ctrl+= and View > Dar
   try {
     await waitReady(app.page);
     const state = await app.page.evaluate(() => window.cairn.state());
-    assert.deepEqual(state.preferences, { theme: 'dark', uiScale: 1.3, weekStart: 'monday' });
+    assert.deepEqual(state.preferences, { theme: 'dark', uiScale: 1.3, weekStart: 'monday', displayZone: '' });
     assert.equal(state.theme, 'dark');
     const shot = await screenshotStats(app.page, 'prefs-dark-130-after-restart');
     assert.ok(shot.share(...DARK_BACKGROUND) > 0.25, `not dark after a restart (${shot.file})`);
