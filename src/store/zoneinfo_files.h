@@ -17,8 +17,8 @@ std::optional<std::string> read_zoneinfo(std::string_view name,
 // This computer's zone as an IANA name, "" when it cannot be told: $TZ
 // ("Asia/Tokyo" or ":Asia/Tokyo"), else the target of the /etc/localtime
 // link (".../zoneinfo/Europe/Berlin", what systemd sets), else the older
-// /etc/timezone. Only
-// names that are valid and have a file under `root` count. Arguments for tests.
+// /etc/timezone. Only names that are valid and have a file under `root`
+// count. `etc` and `root` are arguments for the tests.
 std::string local_zone_name(const char* tz_variable, const std::filesystem::path& etc = "/etc",
                             const std::filesystem::path& root = "/usr/share/zoneinfo");
 
