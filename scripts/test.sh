@@ -37,9 +37,8 @@ run_ctest() {
 
 step "dependencies"
 bash scripts/bootstrap.sh --test --defer-sdl-wasm
-# SDL2 for wasm (7 min on a new machine, mostly single-threaded configure
-# checks) builds beside the native steps, which leave a core idle while
-# their tests run; the web step waits for it.
+# SDL2 for wasm (a few minutes on a new machine) builds beside the native
+# steps, which leave a core idle while their tests run; the web step waits.
 sdl_log="$logs/sdl2-wasm.log"
 bash scripts/sdl2_wasm.sh >"$sdl_log" 2>&1 &
 sdl_pid=$!
