@@ -15,23 +15,16 @@ namespace {
 
 constexpr const char* kPayload = "CAIRN_TASK";
 
-struct Column {
-  std::string title;
-  std::string field;  // "status" or "stage"
-  std::string value;  // the enum name a dropped card takes
-  std::vector<const Task*> tasks;
-  std::optional<TaskStatus> status;  // status columns: for the WIP limit
-  std::optional<Stage> stage;        // stage columns: for the WIP limit
+const char* limit_field(const BoardColumn& c) { return c.status ? wip_field(*c.status) : wip_field(*c.stage); }
+std::optional<std::int64_t> limit_of(const BoardColumn& c, const Project& p) {
+  return c.status ? wip_limit(p, *c.status) : wip_limit(p, *c.stage);
+}
+std::int64_t excess_of(const BoardColumn& c, const Project& p) {
+  return c.status ? wip_excess(p, *c.status, c.tasks.size()) : wip_excess(p, *c.stage, c.tasks.size());
+}
 
-  const char* limit_field() const { return status ? wip_field(*status) : wip_field(*stage); }
-  std::optional<std::int64_t> limit(const Project& p) const { return status ? wip_limit(p, *status) : wip_limit(p, *stage); }
-  std::int64_t excess(const Project& p) const {
-    return status ? wip_excess(p, *status, tasks.size()) : wip_excess(p, *stage, tasks.size());
-  }
-};
-
-std::vector<Column> columns_of(const Workspace& ws, Id project, bool by_stage) {
-  std::vector<Column> columns;
+std::vector<BoardColumn> columns_of(const Workspace& ws, Id project, bool by_stage) {
+  std::vector<BoardColumn> columns;
   if (by_stage) {
     for (std::size_t i = 0; i < EnumNames<Stage>::names.size(); ++i) {
       const auto name = EnumNames<Stage>::names[i];
@@ -43,23 +36,39 @@ std::vector<Column> columns_of(const Workspace& ws, Id project, bool by_stage) {
       columns.push_back({enum_label(name), "status", std::string(name), {}, static_cast<TaskStatus>(i), std::nullopt});
     }
   }
+  std::vector<std::vector<const Task*>> cards(columns.size());
   for (const Id id : ws.children_of(project)) {
     const Task* t = ws.find<Task>(id);
     if (!t) continue;
-    columns[by_stage ? static_cast<std::size_t>(t->stage) : static_cast<std::size_t>(t->status)].tasks.push_back(t);
+    cards[by_stage ? static_cast<std::size_t>(t->stage) : static_cast<std::size_t>(t->status)].push_back(t);
   }
-  for (Column& c : columns)
-    std::sort(c.tasks.begin(), c.tasks.end(), [](const Task* a, const Task* b) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    std::sort(cards[c].begin(), cards[c].end(), [](const Task* a, const Task* b) {
       return a->order != b->order ? a->order < b->order : a->id < b->id;
     });
+    for (const Task* t : cards[c]) columns[c].tasks.push_back(t->id);
+  }
   return columns;
+}
+
+const std::vector<BoardColumn>& cached_columns(const ViewContext& ctx, Id project, BoardState& state) {
+  if (state.columns_project != project || state.columns_revision != ctx.revision ||
+      state.columns_by_stage != state.by_stage) {
+    state.columns = columns_of(ctx.ws, project, state.by_stage);
+    state.columns_project = project;
+    state.columns_revision = ctx.revision;
+    state.columns_by_stage = state.by_stage;
+  }
+  return state.columns;
 }
 
 // Moves `task` into `column` at `index` (before the card there; at the end
 // when index == size).
-Command move_command(const Column& column, const Task& task, std::size_t index) {
-  const double* before = index > 0 ? &column.tasks[index - 1]->order : nullptr;
-  const double* after = index < column.tasks.size() ? &column.tasks[index]->order : nullptr;
+Command move_command(const Workspace& ws, const BoardColumn& column, const Task& task, std::size_t index) {
+  const Task* previous = index > 0 ? ws.find<Task>(column.tasks[index - 1]) : nullptr;
+  const Task* next = index < column.tasks.size() ? ws.find<Task>(column.tasks[index]) : nullptr;
+  const double* before = previous ? &previous->order : nullptr;
+  const double* after = next ? &next->order : nullptr;
   Command c;
   c.label = "Move card";
   c.ops.push_back(SetField{task.id, column.field, column.value});
@@ -67,8 +76,10 @@ Command move_command(const Column& column, const Task& task, std::size_t index) 
   return c;
 }
 
-void draw_card(ViewContext& ctx, const Project& project, const Column& column, std::size_t index, float height) {
-  const Task& task = *column.tasks[index];
+void draw_card(ViewContext& ctx, const Project& project, const BoardColumn& column, std::size_t index, float height) {
+  const Task* found = ctx.ws.find<Task>(column.tasks[index]);
+  if (!found) return;  // the columns follow the revision: cannot happen, but never dereference a miss
+  const Task& task = *found;
   const TaskSummary s = summarize_task(ctx.ws, project, task);
   ImGui::PushID(&task);
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -85,7 +96,7 @@ void draw_card(ViewContext& ctx, const Project& project, const Column& column, s
   if (ImGui::BeginDragDropTarget()) {  // dropped on a card: goes before it
     if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayload)) {
       const Id dragged = *static_cast<const Id*>(p->Data);
-      if (const Task* t = ctx.ws.find<Task>(dragged); t && t->id != task.id) ctx.out.push(move_command(column, *t, index));
+      if (const Task* t = ctx.ws.find<Task>(dragged); t && t->id != task.id) ctx.out.push(move_command(ctx.ws, column, *t, index));
     }
     ImGui::EndDragDropTarget();
   }
@@ -121,9 +132,9 @@ void draw_card(ViewContext& ctx, const Project& project, const Column& column, s
 
 // The WIP limit of a column: "WIP 4/3" (red when exceeded), a click sets or
 // clears it.
-void draw_wip_limit(ViewContext& ctx, const Project& project, const Column& column, std::int64_t excess) {
-  const char* field = column.limit_field();
-  const auto limit = column.limit(project);
+void draw_wip_limit(ViewContext& ctx, const Project& project, const BoardColumn& column, std::int64_t excess) {
+  const char* field = limit_field(column);
+  const auto limit = limit_of(column, project);
   const std::string label = limit ? "WIP " + std::to_string(column.tasks.size()) + "/" + std::to_string(*limit) + "###wip"
                                   : std::string("WIP limit###wip");
   if (excess > 0) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
@@ -149,15 +160,15 @@ void draw_wip_limit(ViewContext& ctx, const Project& project, const Column& colu
   }
 }
 
-void draw_column(ViewContext& ctx, const Project& project, const Column& column, float width) {
+void draw_column(ViewContext& ctx, const Project& project, const BoardColumn& column, float width) {
   ImGui::PushID(column.value.c_str());
   ImGui::BeginGroup();
   ImGui::PushFont(ctx.fonts.strong);
   ImGui::Text("%s  %zu", column.title.c_str(), column.tasks.size());
   ImGui::PopFont();
   std::int64_t excess = 0;
-  if (column.limit_field()) {
-    excess = column.excess(project);
+  if (limit_field(column)) {
+    excess = excess_of(column, project);
     ImGui::SameLine();
     draw_wip_limit(ctx, project, column, excess);
   }
@@ -176,7 +187,7 @@ void draw_column(ViewContext& ctx, const Project& project, const Column& column,
   if (ImGui::BeginDragDropTarget()) {
     if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayload)) {
       const Task* t = ctx.ws.find<Task>(*static_cast<const Id*>(p->Data));
-      if (t) ctx.out.push(move_command(column, *t, column.tasks.size()));
+      if (t) ctx.out.push(move_command(ctx.ws, column, *t, column.tasks.size()));
     }
     ImGui::EndDragDropTarget();
   }
@@ -208,7 +219,7 @@ void draw_board(ViewContext& ctx, BoardState& state) {
   ImGui::SameLine();
   muted_text(ctx.theme, "Drag a card to move it; click it to open it.");
 
-  const std::vector<Column> columns = columns_of(ctx.ws, project->id, state.by_stage);
+  const std::vector<BoardColumn>& columns = cached_columns(ctx, project->id, state);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float min_width = ImGui::GetFontSize() * 14;
   const float avail = ImGui::GetContentRegionAvail().x;

@@ -11,6 +11,7 @@
 #include "core/estimate.h"
 #include "core/gates.h"
 #include "core/health.h"
+#include "ui/time_slice.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -30,27 +31,42 @@ void draw_health(ViewContext& ctx, const HealthReport& report) {
   for (const std::string& reason : report.reasons) ImGui::BulletText("%s", reason.c_str());
 }
 
-void draw_progress(ViewContext& ctx, const Project& project) {
-  int total = 0, done = 0, blocked = 0;
-  double buffered = 0, buffered_done = 0;
-  for (const Id id : ctx.ws.children_of(project.id)) {
-    const Task* t = ctx.ws.find<Task>(id);
+DashboardState::Progress progress_of(const Workspace& ws, const Project& project) {
+  DashboardState::Progress p;
+  for (const Id id : ws.children_of(project.id)) {
+    const Task* t = ws.find<Task>(id);
     if (!t) continue;
-    ++total;
+    ++p.total;
     const double days = estimate_of(project, *t).buffered_days.value_or(0);
-    buffered += days;
+    p.buffered_days += days;
     if (t->status == TaskStatus::done) {
-      ++done;
-      buffered_done += days;
+      ++p.done;
+      p.buffered_done_days += days;
     }
-    blocked += t->status == TaskStatus::blocked ? 1 : 0;
+    p.blocked += t->status == TaskStatus::blocked ? 1 : 0;
   }
+  return p;
+}
+
+DashboardState::Spend spend_of(const Workspace& ws, const Project& project) {
+  DashboardState::Spend s;
+  for (const Id id : ws.children_of(project.id))
+    if (const Experiment* e = ws.find<Experiment>(id)) {
+      s.cost += e->cost.value_or(0);
+      s.gpu_hours += e->gpu_hours.value_or(0);
+    }
+  return s;
+}
+
+void draw_progress(const DashboardState::Progress& p, Theme theme) {
+  const int total = p.total, done = p.done, blocked = p.blocked;
+  const double buffered = p.buffered_days, buffered_done = p.buffered_done_days;
   section_heading("Work");
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "%d of %d tasks done  \xC2\xB7  %.1f of %.1f buffered days", done, total, buffered_done, buffered);
   ImGui::ProgressBar(buffered > 0 ? static_cast<float>(buffered_done / buffered) : 0.0f, ImVec2(-FLT_MIN, 0), overlay);
   if (blocked > 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
+    ImGui::PushStyleColor(ImGuiCol_Text, bad_color(theme));
     ImGui::Text("%d task%s blocked", blocked, blocked == 1 ? "" : "s");
     ImGui::PopStyleColor();
   }
@@ -116,14 +132,9 @@ void draw_metrics(ViewContext& ctx) {
   ImGui::EndTable();
 }
 
-void draw_budget(ViewContext& ctx, const Project& project) {
+void draw_budget(ViewContext& ctx, const Project& project, const DashboardState::Spend& spend) {
   section_heading("Budget");
-  double cost = 0, gpu_hours = 0;
-  for (const Id id : ctx.ws.children_of(project.id))
-    if (const Experiment* e = ctx.ws.find<Experiment>(id)) {
-      cost += e->cost.value_or(0);
-      gpu_hours += e->gpu_hours.value_or(0);
-    }
+  const double cost = spend.cost, gpu_hours = spend.gpu_hours;
   if (project.budget) {
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%.0f of %.0f %s spent on experiments", cost, *project.budget, project.budget_currency.c_str());
@@ -154,16 +165,15 @@ void refresh_schedule(const ViewContext& ctx, const Project& project, DashboardS
         forecast_input_from(state.plan, DurationDistribution::pert_beta, /*seed=*/1));
 }
 
-// Forecast runs for at most ~3 ms of this frame; asks for another frame
-// while runs remain.
+// Forecast runs for at most kBackgroundSlice of this frame; asks for
+// another frame while runs remain.
 void advance_forecast(ViewContext& ctx, DashboardState& state) {
   if (!state.forecast || state.forecast->iterations() >= state.target_runs) return;
-  const auto started = std::chrono::steady_clock::now();
-  const std::size_t batch = std::max<std::size_t>(1, 20000 / std::max<std::size_t>(1, state.plan.input.tasks.size()));
-  do {
-    state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations()));
-  } while (state.forecast->iterations() < state.target_runs &&
-           std::chrono::steady_clock::now() - started < std::chrono::milliseconds(3));
+  const std::size_t batch = forecast_batch_for(state.plan.input.tasks.size());
+  run_within(
+      kBackgroundSlice,
+      [&] { state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations())); },
+      [&] { return state.forecast->iterations() >= state.target_runs; });
   if (state.forecast->iterations() < state.target_runs && ctx.busy) *ctx.busy = true;
 }
 
@@ -308,6 +318,8 @@ void draw_baseline(ViewContext& ctx, const Project& project, DashboardState& sta
 
 }  // namespace
 
+std::size_t forecast_batch_for(std::size_t tasks) { return std::max<std::size_t>(1, 2000 / std::max<std::size_t>(1, tasks)); }
+
 std::size_t forecast_runs_for(std::size_t tasks) {
   if (tasks <= 200) return 10000;
   return std::max<std::size_t>(1000, 2000000 / tasks);
@@ -316,20 +328,21 @@ std::size_t forecast_runs_for(std::size_t tasks) {
 void draw_dashboard(ViewContext& ctx, DashboardState& state) {
   const Project* project = ctx.ws.find<Project>(ctx.nav.project);
   if (!project) return;
-  // Health scans every task (3 ms at 10k): once per change, not per frame.
   if (state.health_project != project->id || state.health_revision != ctx.revision || state.health_today != ctx.today) {
     state.health = project_health(ctx.ws, project->id, ctx.today);
+    state.progress = progress_of(ctx.ws, *project);
+    state.spend = spend_of(ctx.ws, *project);
     state.health_project = project->id;
     state.health_revision = ctx.revision;
     state.health_today = ctx.today;
   }
   draw_health(ctx, state.health);
-  draw_progress(ctx, *project);
+  draw_progress(state.progress, ctx.theme);
   draw_schedule(ctx, *project, state);
   draw_baseline(ctx, *project, state);
   draw_next_gates(ctx);
   draw_metrics(ctx);
-  draw_budget(ctx, *project);
+  draw_budget(ctx, *project, state.spend);
 }
 
 }  // namespace cairn::ui

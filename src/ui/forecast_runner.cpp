@@ -1,9 +1,9 @@
 #include "ui/forecast_runner.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "ui/dashboard.h"
+#include "ui/time_slice.h"
 
 namespace cairn::ui {
 
@@ -31,12 +31,10 @@ void advance_forecast(ViewContext& ctx, ForecastRunner& r) {
   }
   if (!r.forecast) return;
   if (r.forecast->iterations() < r.target_runs) {
-    const auto started = std::chrono::steady_clock::now();
-    const std::size_t batch = std::max<std::size_t>(1, 20000 / std::max<std::size_t>(1, r.plan.input.tasks.size()));
-    do {
-      r.forecast->run(std::min(batch, r.target_runs - r.forecast->iterations()));
-    } while (r.forecast->iterations() < r.target_runs &&
-             std::chrono::steady_clock::now() - started < std::chrono::milliseconds(3));
+    const std::size_t batch = forecast_batch_for(r.plan.input.tasks.size());
+    run_within(
+        kBackgroundSlice, [&] { r.forecast->run(std::min(batch, r.target_runs - r.forecast->iterations())); },
+        [&] { return r.forecast->iterations() >= r.target_runs; });
     if (r.forecast->iterations() < r.target_runs && ctx.busy) *ctx.busy = true;
   }
   // Percentiles sort every run: refresh them only when the runs grew by a

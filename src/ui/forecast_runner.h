@@ -28,7 +28,7 @@ struct ForecastRunner {
   const GateForecast* gate(Id id) const;
 };
 
-// Brings the runner up to date and adds runs for at most ~3 ms, asking
+// Brings the runner up to date and adds runs for about kBackgroundSlice, asking
 // for another frame (ctx.busy) while runs remain.
 void advance_forecast(ViewContext& ctx, ForecastRunner& runner);
 

@@ -8,6 +8,8 @@
 
 #include "core/file_names.h"
 #include "core/report_markdown.h"
+#include "ui/dashboard.h"
+#include "ui/time_slice.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -47,16 +49,15 @@ void refresh_plan(const ViewContext& ctx, ReportState& state) {
   for (const Report* r : reports_of(ctx.ws, state.project)) state.kept.push_back(r->id);
 }
 
-// Forecast runs for at most ~3 ms of this frame (as the dashboard's);
-// true when all are done. Asks for another frame while runs remain.
+// Forecast runs for at most kBackgroundSlice of this frame (as the
+// dashboard's); true when all are done. Asks for another frame while runs remain.
 bool advance_forecast(ViewContext& ctx, ReportState& state) {
   if (!state.forecast || state.forecast->iterations() >= state.target_runs) return true;
-  const auto started = std::chrono::steady_clock::now();
-  const std::size_t batch = std::max<std::size_t>(1, 20000 / std::max<std::size_t>(1, state.plan.input.tasks.size()));
-  do {
-    state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations()));
-  } while (state.forecast->iterations() < state.target_runs &&
-           std::chrono::steady_clock::now() - started < std::chrono::milliseconds(3));
+  const std::size_t batch = forecast_batch_for(state.plan.input.tasks.size());
+  run_within(
+      kBackgroundSlice,
+      [&] { state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations())); },
+      [&] { return state.forecast->iterations() >= state.target_runs; });
   const bool done = state.forecast->iterations() >= state.target_runs;
   if (!done && ctx.busy) *ctx.busy = true;
   return done;

@@ -113,23 +113,39 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
   ImGui::EndTable();
 }
 
-}  // namespace
-
-void draw_risks(ViewContext& ctx, RisksState& state) {
+void refresh(const ViewContext& ctx, RisksState& state) {
+  if (state.cached_project == ctx.nav.project && state.cached_revision == ctx.revision && state.cached_today == ctx.today)
+    return;
+  state.cached_project = ctx.nav.project;
+  state.cached_revision = ctx.revision;
+  state.cached_today = ctx.today;
   std::vector<const Risk*> risks;
   for (const Id id : ctx.ws.children_of(ctx.nav.project))
     if (const Risk* r = ctx.ws.find<Risk>(id)) risks.push_back(r);
   std::sort(risks.begin(), risks.end(), [](const Risk* a, const Risk* b) {
     return risk_score(*a) != risk_score(*b) ? risk_score(*a) > risk_score(*b) : a->id < b->id;
   });
+  state.risks.clear();
+  for (const Risk* r : risks) state.risks.push_back(r->id);
+  IdSource scratch{0};  // only counted here; the ids of the tasks are drawn on click
+  state.due_reviews = recurring_review_tasks(ctx.ws, ctx.nav.project, ctx.today, scratch).ops.size();
+}
+
+}  // namespace
+
+void draw_risks(ViewContext& ctx, RisksState& state) {
+  refresh(ctx, state);
+  std::vector<const Risk*> risks;
+  for (const Id id : state.risks)
+    if (const Risk* r = ctx.ws.find<Risk>(id)) risks.push_back(r);
   if (ImGui::SmallButton("+ Risk"))
     ctx.out.push(create_item(ctx.ids, "risk", ctx.nav.project,
                              {{"title", std::string("New risk")}, {"next_review", Date{ctx.today.days + 28}}}, "Add risk"));
   ImGui::SameLine();
-  Command reviews = recurring_review_tasks(ctx.ws, ctx.nav.project, ctx.today, ctx.ids);
-  const std::size_t due = reviews.ops.size();
+  const std::size_t due = state.due_reviews;
   ImGui::BeginDisabled(due == 0);
-  if (ImGui::SmallButton("Create due review tasks")) ctx.out.push(std::move(reviews));
+  if (ImGui::SmallButton("Create due review tasks"))
+    ctx.out.push(recurring_review_tasks(ctx.ws, ctx.nav.project, ctx.today, ctx.ids));
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip(due == 0 ? "No review is due in the next 7 days without a task" : "Creates a task for each review due within 7 days");

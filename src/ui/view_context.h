@@ -52,9 +52,9 @@ struct ViewContext {
   int first_weekday = 0;        // 0 = Monday ... 6 = Sunday: where weeks start (a preference)
   BarRenderer* bars = nullptr;  // the GPU draws the timeline's bars; null: ImDrawList does (headless tests)
   ForecastRunner* forecast = nullptr;  // the open project's Monte Carlo forecast (gates, timeline)
-  Timestamp now;                       // this frame's time (UTC): check-in deadlines passed or not
+  Timestamp now{};                     // this frame's time (UTC): check-in deadlines passed or not
   const TimeZones* zones = nullptr;    // UTC offsets of IANA zones; null: only UTC is known
-  std::string_view display_zone;       // times are shown in it ("": UTC), a preference
+  std::string_view display_zone{};     // times are shown in it ("": UTC), a preference
 };
 
 // An instant as the reader asked to see it: "2026-11-28 03:30 UTC+09:00".

@@ -103,10 +103,16 @@ TEST_CASE("clicking a board card opens it; dragging a card to another column mov
   CHECK(c.ui.stack().undo_label() == "Move card");
   CHECK(count_status(c.ui.workspace(), p.project, TaskStatus::backlog) == backlog - 1);
   CHECK(count_status(c.ui.workspace(), p.project, TaskStatus::in_progress) == in_progress + 1);
+  // The columns are cached between frames: they follow the change.
+  const auto column_size = [&](std::size_t i) { return c.ui.state().views.board.columns.at(i).tasks.size(); };
+  CHECK(column_size(0) == static_cast<std::size_t>(backlog - 1));
+  CHECK(column_size(2) == static_cast<std::size_t>(in_progress + 1));
   // Ctrl+Z puts it back.
   c.ui.key(ImGuiMod_Ctrl | ImGuiKey_Z);
   CHECK(count_status(c.ui.workspace(), p.project, TaskStatus::backlog) == backlog);
   c.ui.frames(2);
+  CHECK(column_size(0) == static_cast<std::size_t>(backlog));
+  CHECK(column_size(2) == static_cast<std::size_t>(in_progress));
   check_clean(c);
 }
 

@@ -240,8 +240,8 @@ int main(int argc, char** argv) {
     calls.push_back({"timeline rebuild: schedule, layout, links (once per change, not per frame)", "timeline", time_call([&] {
                        const ProjectPlan plan = schedule_input_from(ws, p.project, CalendarOptions{today, {}});
                        const Schedule schedule = compute_schedule(plan.input);
-                       const auto tasks = timeline_tasks_from(ws, p.project);
-                       const TimelineLayout layout = layout_timeline(tasks, schedule, TimelineGrouping::order);
+                       const auto items = timeline_tasks_from(ws, p.project);
+                       const TimelineLayout layout = layout_timeline(items, schedule, TimelineGrouping::order);
                        const TimelineLinks links = timeline_links(plan.input, layout);
                        if (links.bar_at.size() != plan.input.tasks.size()) std::abort();
                      }, 5)});
