@@ -2,7 +2,10 @@
 # The build id is a hash of every file the page loads, so two builds never
 # share a cache name or a URL (?v=BUILD) and the service worker can never mix
 # files of two builds.
-# Inputs: SRC (web/), ASSETS (assets/), OUT (output folder), VERSION.
+# Inputs: SRC (web/), ASSETS (assets/), OUT (output folder), VERSION,
+# FALLBACK_FONTS ('|'-separated font files for characters beyond the embedded
+# Latin font: copied to fonts/, fetched only when needed, so neither hashed
+# into the build id nor precached; the service worker caches them on use).
 
 # The one list of files the page loads; versioned ones carry ?v=BUILD.
 set(_versioned boot.js shell.css cairn.js cairn.wasm)
@@ -14,6 +17,13 @@ foreach(_f ${_page_files})
 endforeach()
 foreach(_f ${_asset_files})
   configure_file(${ASSETS}/${_f} ${OUT}/${_f} COPYONLY)
+endforeach()
+
+string(REPLACE "|" ";" _fonts "${FALLBACK_FONTS}")
+file(MAKE_DIRECTORY ${OUT}/fonts)
+foreach(_font ${_fonts})
+  get_filename_component(_name ${_font} NAME)
+  file(COPY_FILE ${_font} ${OUT}/fonts/${_name} ONLY_IF_DIFFERENT)
 endforeach()
 
 set(_hash_input "")

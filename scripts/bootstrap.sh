@@ -21,6 +21,8 @@ done
 packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
           fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
           emscripten nodejs)
+# Chinese and Japanese text: the fallback font (src/ui/fonts.h).
+packages+=(fonts-droid-fallback)
 # tzdata: time zones of the desktop build (and its tests).
 packages+=(tzdata)
 # Tests: the browser, a display, and independent parsers of our exports.

@@ -4,6 +4,41 @@ mergeInto(LibraryManager.library, {
   cairn_js_first_frame: function () {
     if (Module.onCairnFirstFrame) Module.onCairnFirstFrame();
   },
+  // Fetches the fallback fonts (src/ui/fonts.h: characters beyond the
+  // embedded Latin font), in order, and hands each to C++, then says which
+  // failed. Only asked for when the workspace needs such a character; the
+  // service worker keeps them for offline use.
+  cairn_js_fetch_fonts__deps: ['malloc', 'free'],
+  cairn_js_fetch_fonts: function () {
+    var files = ['fonts/Inter-Regular.otf', 'fonts/DroidSansFallbackFull.ttf'];
+    var errors = [];
+    var withString = function (text, use) {
+      var size = lengthBytesUTF8(text) + 1;
+      var pointer = _malloc(size);
+      stringToUTF8(text, pointer, size);
+      use(pointer);
+      _free(pointer);
+    };
+    var fetchOne = function (index) {
+      if (index === files.length) {
+        withString(errors.join('; '), function (pointer) { _cairn_fallback_fonts_done(pointer); });
+        return;
+      }
+      fetch(files[index]).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.arrayBuffer();
+      }).then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var pointer = _malloc(bytes.length);
+        HEAPU8.set(bytes, pointer);
+        _cairn_fallback_font(index, pointer, bytes.length);  // copies
+        _free(pointer);
+      }).catch(function (e) {
+        errors.push(files[index] + ': ' + ((e && e.message) || e));
+      }).then(function () { fetchOne(index + 1); });
+    };
+    fetchOne(0);
+  },
   // This device's preferences (theme, text size): localStorage, not the
   // workspace store, so that they stay with this browser. Returns a string
   // the caller frees; "" when none are saved or storage is blocked.

@@ -102,7 +102,7 @@ void write_timeline_state(rapidjson::Writer<rapidjson::StringBuffer>& w, const u
 }  // namespace
 
 App::App(AppOptions options)
-    : options_(std::move(options)), stack_(workspace_, options_.author, utc_now) {
+    : options_(std::move(options)), stack_(workspace_, options_.author, utc_now), glyphs_(ui::embedded_glyph_ranges()) {
   // The theme the system (or the command line) asks for, and what the
   // person chose on this device: an explicit --theme wins, then the choice.
   system_theme_ = options_.theme;
@@ -125,6 +125,7 @@ App::App(AppOptions options)
     storage_blocked_ = true;
     last_save_error_ = options_.read_only_reason;
   }
+  glyphs_.scan_workspace(workspace_);
   autosave_.loaded(stack_.revision());
   update_save_status();
 }
@@ -192,9 +193,14 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   if (save_status_ != shown_status) redraw_requested_ = true;
 }
 
+ApplyResult App::exec(Command command, std::string_view coalesce_key) {
+  glyphs_.scan_command(command);  // new text may need characters from a fallback font
+  return stack_.exec(std::move(command), coalesce_key);
+}
+
 void App::run(ui::CommandSink& sink, double now) {
   if (read_only()) return;  // the status bar says why
-  for (ui::PendingCommand& pending : sink.commands) stack_.exec(std::move(pending.command), pending.coalesce_key);
+  for (ui::PendingCommand& pending : sink.commands) exec(std::move(pending.command), pending.coalesce_key);
   if (sink.seal) stack_.seal();
   autosave_.observe(stack_.revision(), now);
 }
@@ -349,7 +355,7 @@ void App::import_file(std::string_view name, std::string_view text, double now, 
       const std::size_t projects = plan.projects;
       const std::size_t items = plan.items;
       plan.command.label = "Import " + file;
-      const ApplyResult r = stack_.exec(std::move(plan.command));
+      const ApplyResult r = exec(std::move(plan.command));
       autosave_.observe(stack_.revision(), now);
       if (!r.ok) {
         shell_.notice.show("Import failed", sentence(file + ": " + r.error) + " Nothing was changed.", true);
@@ -370,6 +376,7 @@ void App::reload_from_storage() {
   store::Storage::Loaded loaded = options_.storage->load();
   if (!loaded.ok) return;  // keep showing what we have; the writer's next save will be read again
   workspace_ = std::move(loaded.workspace);
+  glyphs_.scan_workspace(workspace_);
   stack_.forget();
   autosave_.loaded(stack_.revision());
   load_notice_ = loaded.notice;
@@ -385,7 +392,7 @@ std::string App::exec_json(std::string_view command_json, double now) {
   std::vector<Id> created;
   for (const Operation& op : parsed.command.ops)
     if (const auto* create = std::get_if<CreateItem>(&op)) created.push_back(create->id);
-  const ApplyResult r = stack_.exec(std::move(parsed.command));
+  const ApplyResult r = exec(std::move(parsed.command));
   autosave_.observe(stack_.revision(), now);
   if (!r.ok) return result_json(false, r.error);
   // Report the ids the command created, so scripts can refer to them.
@@ -517,6 +524,19 @@ std::string App::state_json() const {
     w.Uint64(n);
     w.EndObject();
   }
+  // Characters beyond the embedded font: how many, and whether the fallback
+  // fonts that draw them arrived.
+  w.Key("glyphs");
+  w.StartObject();
+  w.Key("needed");
+  w.Uint64(glyphs_.needed().size());
+  w.Key("missing");
+  w.Uint64(font_status_.missing);
+  w.Key("fallback");
+  w.String(font_status_.fallback.c_str());
+  w.Key("error");
+  w.String(font_status_.error.c_str());
+  w.EndObject();
   // The last import/export outcome shown to the user.
   w.Key("notice");
   w.StartObject();
@@ -557,7 +577,7 @@ std::string App::import_json(std::string_view text, double now) {
   if (read_only()) return result_json(false, "read-only: " + options_.read_only_reason);
   ImportPlan plan = plan_import(text, workspace_, ids_);
   if (!plan.ok) return result_json(false, plan.error);
-  const ApplyResult r = stack_.exec(std::move(plan.command));
+  const ApplyResult r = exec(std::move(plan.command));
   autosave_.observe(stack_.revision(), now);
   return result_json(r.ok, r.error, plan.warnings);
 }

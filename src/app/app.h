@@ -9,6 +9,7 @@
 
 #include "core/autosave.h"
 #include "core/command_stack.h"
+#include "core/glyph_needs.h"
 #include "core/preferences.h"
 #include "core/time_zone.h"
 #include "store/storage.h"
@@ -110,8 +111,19 @@ class App {
   // Another tab writes (or the store holds data this version cannot read).
   bool read_only() const { return !options_.read_only_reason.empty(); }
   const CommandStack& commands() const { return stack_; }
+  // Characters of the workspace's text the embedded font lacks: the runner
+  // merges them in from fallback fonts and reports back how that went.
+  const GlyphNeeds& glyph_needs() const { return glyphs_; }
+  struct FontStatus {
+    std::string fallback = "unneeded";  // "unneeded", "loading", "ready" or "failed"
+    std::string error;                  // why the fallback fonts could not be had
+    std::size_t missing = 0;            // needed characters no font can draw
+  };
+  void set_font_status(FontStatus status) { font_status_ = std::move(status); }
+  const FontStatus& font_status() const { return font_status_; }
 
  private:
+  ApplyResult exec(Command command, std::string_view coalesce_key = {});  // every change goes through here
   void run(ui::CommandSink& sink, double now);
   void change_preferences(const ui::SettingsChoice& choice, bool toggle_theme);
   void autosave(double now);
@@ -130,6 +142,8 @@ class App {
   Workspace workspace_;
   IdSource ids_;
   CommandStack stack_;
+  GlyphNeeds glyphs_;
+  FontStatus font_status_;
   AutosavePolicy autosave_;
   bool storage_blocked_ = false;  // the stored data could not be read: never overwrite it
   bool save_in_flight_ = false;

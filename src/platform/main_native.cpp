@@ -86,6 +86,22 @@ int run_headless(const std::vector<std::string_view>& args) {
   std::fwrite(result.err.data(), 1, result.err.size(), stderr);
   return result.exit_code;
 }
+
+// The fallback fonts for characters beyond the embedded Latin subset (set by
+// the build: Inter in full, then Droid Sans Fallback for Chinese and
+// Japanese), read when the workspace first needs one.
+void read_fallback_fonts(cairn::Runner& runner) {
+  constexpr std::size_t kMaxFontBytes = 32 * 1024 * 1024;
+  std::vector<std::vector<unsigned char>> files;
+  std::string errors;
+  for (const char* path : {CAIRN_FALLBACK_FONT_LATIN, CAIRN_FALLBACK_FONT_CJK}) {
+    const cairn::store::TextFile file = cairn::store::read_text_file(path, kMaxFontBytes);
+    if (!file.ok) errors += (errors.empty() ? "" : "; ") + file.error;
+    files.emplace_back(file.text.begin(), file.text.end());
+  }
+  runner.fallback_fonts_arrived(std::move(files), errors);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,7 +140,9 @@ int main(int argc, char** argv) {
            .device_zone = store::local_zone_name(std::getenv("TZ"))});
   Runner runner(app);
   std::string error;
-  if (!runner.init({}, error)) {
+  RunnerOptions options;
+  options.request_fallback_fonts = read_fallback_fonts;
+  if (!runner.init(options, error)) {
     std::fprintf(stderr, "cairn: %s\n", error.c_str());
     return 1;
   }
@@ -149,5 +167,7 @@ int main(int argc, char** argv) {
   std::printf("cairn: drew %llu frames\n", static_cast<unsigned long long>(runner.frames_drawn()));
   std::printf("cairn: %zu projects, %zu items; %s\n", app.workspace().all<Project>().size(), app.workspace().size(),
               app.save_status().c_str());
+  std::printf("cairn: %zu characters beyond the embedded font, %zu not drawable; fallback fonts %s\n",
+              app.glyph_needs().needed().size(), app.font_status().missing, app.font_status().fallback.c_str());
   return 0;
 }

@@ -31,7 +31,8 @@ extern "C" void cairn_js_open_url(const char* url);
 extern "C" void cairn_js_copy(const char* text);
 extern "C" char* cairn_js_load_preferences();
 extern "C" void cairn_js_save_preferences(const char* json);
-extern "C" char* cairn_js_device_zone();  // the browser's zone ("Europe/Berlin"), "" when it does not say
+extern "C" char* cairn_js_device_zone();
+extern "C" void cairn_js_fetch_fonts();  // answers with cairn_fallback_font and cairn_fallback_fonts_done  // the browser's zone ("Europe/Berlin"), "" when it does not say
 
 namespace {
 
@@ -42,6 +43,7 @@ cairn::App* g_app = nullptr;
 cairn::Runner* g_runner = nullptr;
 std::string g_reply;  // the last string handed to JavaScript; valid until the next call
 bool g_paused = false;
+std::vector<std::vector<unsigned char>> g_fallback_fonts;  // as they arrive, by index
 bool g_first_frame_reported = false;
 
 void resume() {
@@ -134,6 +136,7 @@ void start_app() {
   RunnerOptions options;
   options.gles = true;
   options.glsl_version = "#version 300 es";
+  options.request_fallback_fonts = [](Runner&) { cairn_js_fetch_fonts(); };
   if (!runner.init(options, error)) {
     cairn_js_fatal(error.c_str());
     return;
@@ -171,6 +174,21 @@ extern "C" {
 // Frames drawn so far: window.cairn.frames.
 EMSCRIPTEN_KEEPALIVE double cairn_frames() {
   return g_runner ? static_cast<double>(g_runner->frames_drawn()) : 0.0;
+}
+
+// One fallback font fetched by cairn_js_fetch_fonts (copied; the caller frees).
+EMSCRIPTEN_KEEPALIVE void cairn_fallback_font(int index, const unsigned char* bytes, int length) {
+  if (index < 0 || index > 16 || length <= 0) return;
+  if (g_fallback_fonts.size() <= static_cast<std::size_t>(index)) g_fallback_fonts.resize(static_cast<std::size_t>(index) + 1);
+  g_fallback_fonts[static_cast<std::size_t>(index)].assign(bytes, bytes + length);
+}
+
+// All fallback fonts were tried; `errors` names those that could not be had.
+EMSCRIPTEN_KEEPALIVE void cairn_fallback_fonts_done(const char* errors) {
+  if (!g_runner) return;
+  g_runner->fallback_fonts_arrived(std::move(g_fallback_fonts), errors ? errors : "");
+  g_fallback_fonts.clear();
+  resume();
 }
 
 // Something happened in the page (input, resize, visibility): draw again.

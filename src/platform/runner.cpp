@@ -149,14 +149,59 @@ void Runner::update_display_scale() {
   SDL_GetWindowSize(window_, &m.window_width, &m.window_height);
   SDL_GL_GetDrawableSize(window_, &m.drawable_width, &m.drawable_height);
   const FontRaster wanted = plan_font_raster(options_.base_font_size, app_.ui_scale(), pixel_ratio(m));
-  if (wanted == raster_) return;
+  const bool changed = !(wanted == raster_);
   raster_ = wanted;
+  update_fonts(changed);
+}
+
+// Rebuilds the font atlas when the text size changed, or when the workspace
+// needs characters the atlas lacks and the fallback fonts are here to give them.
+void Runner::update_fonts(bool raster_changed) {
+  const GlyphNeeds& needs = app_.glyph_needs();
+  const bool new_glyphs = needs.generation() != fonts_glyph_generation_;
+  if (new_glyphs && font_status_.fallback == "unneeded" && options_.request_fallback_fonts) {
+    font_status_.fallback = "loading";
+    app_.set_font_status(font_status_);
+    options_.request_fallback_fonts(*this);  // may answer at once (the desktop)
+  }
+  const bool merge_now = new_glyphs && font_status_.fallback == "ready";
+  if (!raster_changed && !merge_now) {
+    if (new_glyphs && fonts_.body) {  // still "?" until the fallback fonts arrive (or for good)
+      const std::size_t missing = ui::missing_glyphs(fonts_, needs.needed());
+      if (missing != font_status_.missing) {
+        font_status_.missing = missing;
+        app_.set_font_status(font_status_);
+      }
+    }
+    return;
+  }
+  if (font_status_.fallback == "ready") {
+    const std::vector<std::uint16_t> ranges = needs.ranges();
+    fallback_.ranges.assign(ranges.begin(), ranges.end());
+    fonts_glyph_generation_ = needs.generation();
+  }
   ImGuiIO& io = ImGui::GetIO();
-  app_.set_fonts(ui::load_fonts(*io.Fonts, raster_.pixel_size));
+  fonts_ = ui::load_fonts(*io.Fonts, raster_.pixel_size, &fallback_);
+  app_.set_fonts(fonts_);
   io.FontGlobalScale = raster_.global_scale;
   // Upload the new atlas now; the backend would otherwise keep the old one.
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  font_status_.missing = ui::missing_glyphs(fonts_, needs.needed());
+  app_.set_font_status(font_status_);
+}
+
+void Runner::fallback_fonts_arrived(std::vector<std::vector<unsigned char>> files, std::string error) {
+  bool any = false;
+  for (const auto& file : files) any |= !file.empty();
+  fallback_.files = std::move(files);
+  font_status_.fallback = any ? "ready" : "failed";
+  font_status_.error = std::move(error);
+  if (!font_status_.error.empty())
+    std::fprintf(stderr, "cairn: fallback fonts: %s\n", font_status_.error.c_str());
+  fonts_glyph_generation_ = 0;  // merge what is needed before the next frame
+  app_.set_font_status(font_status_);
+  policy_.on_activity();
 }
 
 void Runner::schedule_animations() {

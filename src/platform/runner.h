@@ -1,5 +1,7 @@
 #pragma once
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "core/display_scale.h"
@@ -23,6 +25,11 @@ struct RunnerOptions {
   bool gles = false;                        // WebGL2 = OpenGL ES 3.0
   const char* glsl_version = "#version 330 core";
   float base_font_size = 16.0f;             // logical units at 100 %
+  // Starts getting the fallback fonts (ui::FallbackFonts) the first time the
+  // workspace holds a character the embedded font lacks: the desktop reads
+  // them from disk, the browser fetches them. Either way the answer comes
+  // back through Runner::fallback_fonts_arrived, at once or later.
+  std::function<void(class Runner&)> request_fallback_fonts;
 };
 
 // Owns the SDL window, the GL context and the ImGui context, and draws frames
@@ -46,6 +53,10 @@ class Runner {
   // Draws one frame if the policy wants one. Returns true if it drew.
   bool draw_frame_if_due();
 
+  // The fallback fonts, in order of precedence (empty files are skipped);
+  // `error` says what could not be had. The fonts are rebuilt before the next frame.
+  void fallback_fonts_arrived(std::vector<std::vector<unsigned char>> files, std::string error);
+
   bool quit_requested() const { return quit_ || app_.quit_requested(); }
   FramePolicy& frame_policy() { return policy_; }
   std::uint64_t frames_drawn() const { return policy_.frames_drawn(); }
@@ -57,6 +68,7 @@ class Runner {
   static bool has_real_display(std::string& error);
   void handle_event(const SDL_Event& event);
   void update_display_scale();
+  void update_fonts(bool raster_changed);
   void schedule_animations();
 
   App& app_;
@@ -68,6 +80,10 @@ class Runner {
   bool imgui_ready_ = false;
   FramePolicy policy_;
   FontRaster raster_;
+  ui::Fonts fonts_;
+  ui::FallbackFonts fallback_;     // owned here: the atlas points into the bytes
+  App::FontStatus font_status_;
+  std::uint64_t fonts_glyph_generation_ = 0;  // of app_.glyph_needs() when the fonts were built
   unsigned hovered_id_ = 0;
   bool quit_ = false;
 };

@@ -22,16 +22,50 @@ ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, unsigned int siz
                                     &config, reinterpret_cast<const ImWchar*>(kUiGlyphRanges));
 }
 
+// Merges the wanted characters of each fallback file into the font added
+// last. A file that lacks a character is skipped for it; the first file
+// that has one gives it.
+void merge_fallback(ImFontAtlas& atlas, const FallbackFonts& fallback, float pixel_size) {
+  for (const std::vector<unsigned char>& file : fallback.files) {
+    if (file.empty()) continue;
+    ImFontConfig config;
+    config.MergeMode = true;
+    config.FontDataOwnedByAtlas = false;  // FallbackFonts keeps the bytes
+    config.OversampleH = 1;  // CJK glyphs are dense: half the atlas space, still crisp
+    config.OversampleV = 1;
+    config.PixelSnapH = false;
+    atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data()), static_cast<int>(file.size()), pixel_size,
+                               &config, fallback.ranges.data());
+  }
+}
+
 }  // namespace
 
-Fonts load_fonts(ImFontAtlas& atlas, float pixel_size) {
+Fonts load_fonts(ImFontAtlas& atlas, float pixel_size, const FallbackFonts* fallback) {
   atlas.Clear();
+  const bool merge = fallback && fallback->ranges.size() > 1;
   Fonts fonts;
   fonts.body = add_font(atlas, kFontRegular, kFontRegular_size, pixel_size);
+  if (merge) merge_fallback(atlas, *fallback, pixel_size);
   fonts.strong = add_font(atlas, kFontSemiBold, kFontSemiBold_size, pixel_size);
+  if (merge) merge_fallback(atlas, *fallback, pixel_size);
   fonts.heading = add_font(atlas, kFontSemiBold, kFontSemiBold_size, pixel_size * 1.6f);
+  if (merge) merge_fallback(atlas, *fallback, pixel_size * 1.6f);
   atlas.Build();
   return fonts;
+}
+
+std::span<const std::uint16_t> embedded_glyph_ranges() {
+  std::size_t n = 0;
+  while (kUiGlyphRanges[n] != 0) n += 2;
+  return {kUiGlyphRanges, n + 1};
+}
+
+std::size_t missing_glyphs(const Fonts& fonts, const std::set<char32_t>& wanted) {
+  std::size_t missing = 0;
+  for (const char32_t c : wanted)
+    if (!fonts.body || c > 0xFFFF || !fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+  return missing;
 }
 
 }  // namespace cairn::ui

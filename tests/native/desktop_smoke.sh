@@ -166,13 +166,37 @@ grep -q '"uiScale":1.3' "$XDG_CONFIG_HOME/cairn/preferences.json" 2>/dev/null ||
 app_pid=""
 grep -q "^cairn: 2 projects, 2 items; Saved" "$artifacts/files.log" || { cat "$artifacts/files.log"; fail "the exported file was not imported back"; }
 
-# 6. SIGTERM is a clean quit too (window managers and session shutdown send it).
+# 6. Chinese and Cyrillic text: a project named in both, imported through the
+# path dialog, is drawn with the fallback fonts, not "?".
+grep -q '"name":"Untitled project 1"' "$exported" || fail "$exported has no project named Untitled project 1"
+sed 's/"name":"Untitled project 1"/"name":"数据标注 Разметка"/' "$exported" >"$HOME/cjk.json"
+start_app "$artifacts/glyphs.log"
+sleep 1
+xdotool windowfocus "$window"
+sleep 0.2
+ctrl_key o
+xdotool type --delay 20 "cjk.json"
+sleep 0.3
+xdotool key Return
+sleep 0.6
+xdotool key Return  # dismiss the "Imported" notice
+sleep 0.6
+import -window root "$artifacts/desktop-cjk.png"
+ctrl_key q
+for _ in $(seq 50); do alive $app_pid || break; sleep 0.1; done
+wait $app_pid || fail "app exited with status $? after the glyph test"
+app_pid=""
+# 数 据 标 注 and Р а з м е т к (а twice, counted once): 11 characters.
+grep -q "^cairn: 11 characters beyond the embedded font, 0 not drawable; fallback fonts ready" "$artifacts/glyphs.log" ||
+  { cat "$artifacts/glyphs.log"; fail "the Chinese and Cyrillic project name is not drawable"; }
+
+# 7. SIGTERM is a clean quit too (window managers and session shutdown send it).
 start_app "$artifacts/term.log" --theme dark
 kill -TERM $app_pid
 wait $app_pid || fail "app exited with status $? on SIGTERM"
 app_pid=""
 grep -q "^cairn: drew" "$artifacts/term.log" || fail "app did not shut down through its own exit path on SIGTERM"
-# 7. No display: a clear error and exit 1, never an invisible app running on
+# 8. No display: a clear error and exit 1, never an invisible app running on
 # SDL's offscreen fallback.
 set +e
 no_display=$(env -u SDL_VIDEODRIVER DISPLAY=:$((display + 1000)) timeout 20 "$app" --exit-after-ms 2000 2>&1)
