@@ -1,0 +1,68 @@
+// Characters beyond the embedded Latin font (src/ui/fonts.h): Chinese and
+// Cyrillic pasted into a field are drawn from the fallback fonts, fetched
+// only once text needs them, and kept by the service worker for offline use.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { freshProfile, openApp, screenshotStats, shortcut, sleep, waitReady, webDir } from './helpers.mjs';
+
+const glyphs = (page) => page.evaluate(() => window.cairn.state().glyphs);
+// Distinct URLs: the page's fetch and the service worker's are both seen.
+const fontRequests = (requests) => [...new Set(requests.filter((url) => new URL(url).pathname.includes('/fonts/')))];
+
+test('glyphs: 中文 and Кириллица pasted into a name are drawn from the fallback fonts, also offline', async () => {
+  const profile = freshProfile();
+  const server = await startServer({ root: webDir, port: 0 });
+  let app = await openApp({ profile, server });
+  try {
+    let { page } = app;
+    await waitReady(page);
+    await page.mouse.click(316, 290);  // "Computer vision" on the welcome
+    await page.waitForFunction(() => window.cairn.state().counts.task === 12, null, { timeout: 10000 });
+    // Latin text only: nothing is fetched.
+    assert.deepEqual(await glyphs(page), { needed: 0, missing: 0, fallback: 'unneeded', error: '' });
+    assert.deepEqual(fontRequests(app.requests), []);
+
+    // Paste a name in Chinese and Russian into the charter's name field.
+    await page.evaluate(() => navigator.clipboard.writeText('数据标注 Разметка'));
+    await page.keyboard.press('2');
+    await sleep(300);
+    await page.mouse.click(270, 84);
+    await sleep(100);
+    await shortcut(page, ['Control'], 'a');
+    await shortcut(page, ['Control'], 'v');
+    await page.waitForFunction(() => window.cairn.state().projects[0].name === '数据标注 Разметка', null, { timeout: 10000 });
+    await page.mouse.click(900, 700);  // leave the field
+    await page.waitForFunction(() => window.cairn.state().glyphs.fallback === 'ready', null, { timeout: 20000 });
+    await sleep(300);
+    // 数 据 标 注 and Р а з м е т к: all drawable now, none left as "?".
+    assert.deepEqual(await glyphs(page), { needed: 11, missing: 0, fallback: 'ready', error: '' });
+    assert.equal(fontRequests(app.requests).length, 2, 'Inter in full and Droid Sans Fallback, once each');
+    const charter = await screenshotStats(page, 'glyphs-charter');
+    assert.ok(charter.distinctColours >= 64, `blank charter (${charter.file})`);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(80, 60);  // "← All projects": the name on the home screen too
+    await page.waitForFunction(() => window.cairn.state().ui.view === 'home', null, { timeout: 10000 });
+    await sleep(300);
+    await screenshotStats(page, 'glyphs-home');
+    assert.deepEqual(app.problems, []);
+
+    // Offline, after a browser restart: the fonts come from the service worker's cache.
+    await page.waitForFunction(() => /^Saved/.test(window.cairn.state().save.status), null, { timeout: 10000 });
+    await page.waitForFunction(async () => (await (await caches.open('fonts-v1')).keys()).length === 2, null,
+      { timeout: 10000 });
+    await app.close();
+    await server.close();
+    app = await openApp({ profile, server: { url: server.url, close: async () => {} } });
+    page = app.page;
+    await app.context.setOffline(true);
+    await waitReady(page);
+    await page.waitForFunction(() => window.cairn.state().glyphs.fallback === 'ready', null, { timeout: 20000 });
+    assert.equal((await glyphs(page)).missing, 0);
+    assert.equal((await page.evaluate(() => window.cairn.state())).projects[0].name, '数据标注 Разметка');
+    await screenshotStats(page, 'glyphs-offline');
+  } finally {
+    await app.close();
+    await server.close().catch(() => {});
+  }
+});
