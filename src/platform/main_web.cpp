@@ -32,7 +32,8 @@ extern "C" void cairn_js_copy(const char* text);
 extern "C" char* cairn_js_load_preferences();
 extern "C" void cairn_js_save_preferences(const char* json);
 extern "C" char* cairn_js_device_zone();
-extern "C" void cairn_js_fetch_fonts();  // answers with cairn_fallback_font and cairn_fallback_fonts_done  // the browser's zone ("Europe/Berlin"), "" when it does not say
+extern "C" void cairn_js_fetch_fonts();
+extern "C" void cairn_js_text_input(int active, double x, double y, double line_height);  // answers with cairn_fallback_font and cairn_fallback_fonts_done  // the browser's zone ("Europe/Berlin"), "" when it does not say
 
 namespace {
 
@@ -65,6 +66,12 @@ void set_clipboard(void*, const char* text) {
 }
 
 void main_loop();
+
+// ImGui says where a text field is being edited (or that none is): the page
+// puts its hidden textarea there for input methods (web/text_input.js).
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
+  cairn_js_text_input(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
 
 // The UTC offset (seconds east) of an IANA zone at an instant, from the
 // page's Intl.DateTimeFormat: the browser has no zoneinfo files, but Intl
@@ -145,6 +152,7 @@ void start_app() {
   g_app = &app;
   ImGui::GetIO().GetClipboardTextFn = get_clipboard;
   ImGui::GetIO().SetClipboardTextFn = set_clipboard;
+  ImGui::GetIO().SetPlatformImeDataFn = set_ime_data;
   // Called from JavaScript, so no simulated infinite loop: this returns.
   emscripten_set_main_loop(main_loop, 0, false);
 }
@@ -174,6 +182,14 @@ extern "C" {
 // Frames drawn so far: window.cairn.frames.
 EMSCRIPTEN_KEEPALIVE double cairn_frames() {
   return g_runner ? static_cast<double>(g_runner->frames_drawn()) : 0.0;
+}
+
+// Text committed by an input method, a dead key or dictation (web/text_input.js).
+EMSCRIPTEN_KEEPALIVE void cairn_text_input(const char* text) {
+  if (!g_runner || !text) return;
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  g_runner->frame_policy().on_activity();
+  resume();
 }
 
 // One fallback font fetched by cairn_js_fetch_fonts (copied; the caller frees).

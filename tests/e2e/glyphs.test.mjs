@@ -66,3 +66,44 @@ test('glyphs: 中文 and Кириллица pasted into a name are drawn from th
     await server.close().catch(() => {});
   }
 });
+
+test('text input: keys, characters no key sends (é, 中文) and an input method\'s composition reach the field once', async () => {
+  const app = await openApp();
+  const { page } = app;
+  const name = () => page.evaluate(() => window.cairn.state().projects[0].name);
+  try {
+    await waitReady(page);
+    await page.mouse.click(316, 290);  // "Computer vision" on the welcome
+    await page.waitForFunction(() => window.cairn.state().counts.task === 12, null, { timeout: 10000 });
+    await page.keyboard.press('2');
+    await sleep(300);
+    await page.mouse.click(270, 84);  // the charter's name field
+    await sleep(100);
+    await shortcut(page, ['Control'], 'a');
+    // Plain keys go through SDL's key events and must not arrive twice.
+    await page.keyboard.type('Plan ', { delay: 30 });
+    // Not on the keyboard: Playwright inserts them as text, as dictation or
+    // an on-screen keyboard would.
+    await page.keyboard.type('é中文', { delay: 30 });
+    await page.waitForFunction(() => window.cairn.state().projects[0].name === 'Plan é中文', null, { timeout: 5000 })
+      .catch(async () => assert.fail(`typed "Plan é中文", the name is "${await name()}"`));
+    // An input method: "zhong" being composed changes nothing, the committed 中 arrives.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    await sleep(300);
+    assert.equal(await name(), 'Plan é中文');
+    await cdp.send('Input.insertText', { text: '中' });
+    await page.waitForFunction(() => window.cairn.state().projects[0].name === 'Plan é中文中', null, { timeout: 5000 })
+      .catch(async () => assert.fail(`composed 中, the name is "${await name()}"`));
+    await page.keyboard.press('Backspace');  // after the composition, keys edit the field again
+    await page.waitForFunction(() => window.cairn.state().projects[0].name === 'Plan é中文', null, { timeout: 5000 });
+    await page.mouse.click(900, 700);  // leave the field: the hidden textarea lets go of the focus
+    await sleep(300);
+    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'cairn-text-input');
+    await page.keyboard.press('1');  // and keys are shortcuts again
+    await page.waitForFunction(() => window.cairn.state().ui.view === 'Dashboard', null, { timeout: 5000 });
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
