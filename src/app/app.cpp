@@ -148,6 +148,7 @@ void App::change_preferences(const ui::SettingsChoice& choice, bool toggle_theme
 }
 
 void App::frame(std::uint64_t frames_drawn, double now) {
+  if (status_frame_at_ >= 0 && now >= status_frame_at_) status_frame_at_ = -1;  // this is that frame
   ui::ShellInfo info;
   info.version = version();
   info.platform = options_.platform;
@@ -189,8 +190,19 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   handle_file_actions(actions, now);
   if (actions.undo && !read_only()) stack_.undo();
   if (actions.redo && !read_only()) stack_.redo();
-  autosave(now);
+  autosave_.observe(stack_.revision(), now);
+  update_save_status();
   if (save_status_ != shown_status) redraw_requested_ = true;
+}
+
+void App::save_if_due(double now) {
+  const std::string shown_status = save_status_;
+  autosave(now);
+  if (save_status_ == shown_status) return;
+  // A save just started: draw "Saving…" only if it is still going a moment
+  // later; a quick one goes straight to "Saved" (its outcome wakes the app).
+  if (save_in_flight_) status_frame_at_ = now + kSavingShownAfterSeconds;
+  else redraw_requested_ = true;
 }
 
 ApplyResult App::exec(Command command, std::string_view coalesce_key) {
@@ -224,6 +236,7 @@ void App::autosave(double now) {
 void App::save_finished(bool ok, const std::string& error, double now) {
   if (!save_in_flight_) return;
   save_in_flight_ = false;
+  status_frame_at_ = -1;  // the frame for the outcome shows the status
   if (ok) {
     autosave_.saved(in_flight_revision_);
     last_save_error_.clear();

@@ -61,11 +61,18 @@ class App {
   void set_bar_renderer(ui::BarRenderer* renderer) { bar_renderer_ = renderer; }
 
   // Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render),
-  // then runs the commands it produced and saves when due.
+  // then runs the commands it produced.
   void frame(std::uint64_t frames_drawn, double now);
+  // Saves when due. Called by the runner outside of frames, so that the
+  // browser's IndexedDB callbacks find the page idle instead of waiting
+  // for a frame to be drawn (about 33 ms each with software WebGL).
+  void save_if_due(double now);
 
-  // When the app next needs a frame without input (a pending save); < 0: never.
-  double next_deadline() const { return autosave_.due_at(); }
+  // When the next autosave is due (< 0: nothing to save, or a save is in
+  // flight: its outcome wakes the app). The runner wakes then, without a frame.
+  double next_save_at() const { return save_in_flight_ ? -1.0 : autosave_.due_at(); }
+  // When a frame should show that a save is still going (< 0: none).
+  double status_frame_at() const { return status_frame_at_; }
   // True once after something changed that the last frame did not show yet
   // (a save finished while the frame was built): the runner draws again.
   bool take_redraw_request() { return std::exchange(redraw_requested_, false); }
@@ -158,6 +165,8 @@ class App {
   double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;
   bool redraw_requested_ = false;
+  static constexpr double kSavingShownAfterSeconds = 0.15;
+  double status_frame_at_ = -1;  // a frame then shows that a save is still going; < 0: none
   std::array<double, 32> frame_ms_{};  // the last frames' times, a ring
   std::size_t frame_ms_next_ = 0;
   bool quit_requested_ = false;

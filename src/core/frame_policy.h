@@ -26,15 +26,29 @@ class FramePolicy {
     if (when < deadline_) deadline_ = when;
   }
 
-  bool wants_frame(double now) const { return pending_ > 0 || now >= deadline_; }
-
-  // Seconds until a frame is due: 0 when one is due now, kNever when idle.
-  double seconds_until_due(double now) const {
-    if (wants_frame(now)) return 0.0;
-    return deadline_ == kNever ? kNever : deadline_ - now;
+  // Work that draws nothing (a due autosave) wants the loop awake at `when`,
+  // without a frame. Keeps the earliest of several requests.
+  void request_wake_at(double when) {
+    if (when < wake_at_) wake_at_ = when;
+  }
+  // Call when the loop has woken and done its due work: a wake time that
+  // has come is consumed.
+  void woke(double now) {
+    if (now >= wake_at_) wake_at_ = kNever;
   }
 
-  bool idle() const { return pending_ == 0 && deadline_ == kNever; }
+  bool wants_frame(double now) const { return pending_ > 0 || now >= deadline_; }
+
+  // Seconds until the loop must run: 0 when a frame or a wake is due now,
+  // kNever when idle.
+  double seconds_until_due(double now) const {
+    if (wants_frame(now)) return 0.0;
+    const double next = deadline_ < wake_at_ ? deadline_ : wake_at_;
+    if (next == kNever) return kNever;
+    return next > now ? next - now : 0.0;
+  }
+
+  bool idle() const { return pending_ == 0 && deadline_ == kNever && wake_at_ == kNever; }
 
   // Call when a frame starts: a deadline that has come is consumed here, so
   // that requests made while the frame is built are kept for later.
@@ -53,6 +67,7 @@ class FramePolicy {
   int grace_frames_;
   int pending_ = 1;  // the very first frame needs no reason
   double deadline_ = kNever;
+  double wake_at_ = kNever;
   std::uint64_t frames_drawn_ = 0;
 };
 

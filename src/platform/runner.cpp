@@ -217,7 +217,18 @@ void Runner::schedule_animations() {
   hovered_id_ = hovered;
 }
 
+// Work the app does between frames, then when it next needs the loop.
+void Runner::run_due_work() {
+  const double t = now();
+  policy_.woke(t);
+  app_.save_if_due(t);
+  if (const double save_at = app_.next_save_at(); save_at >= 0) policy_.request_wake_at(save_at);
+  if (const double status_at = app_.status_frame_at(); status_at >= 0) policy_.request_frame_at(status_at);
+  if (app_.take_redraw_request()) policy_.on_activity();
+}
+
 bool Runner::draw_frame_if_due() {
+  run_due_work();
   const double started = now();
   if (!policy_.wants_frame(started)) return false;
   policy_.frame_started(started);
@@ -228,9 +239,6 @@ bool Runner::draw_frame_if_due() {
   ImGui::NewFrame();
   app_.frame(policy_.frames_drawn(), now());
   schedule_animations();
-  // The app may need a frame later without input (a pending autosave).
-  if (const double deadline = app_.next_deadline(); deadline >= 0) policy_.request_frame_at(deadline);
-  if (app_.take_redraw_request()) policy_.on_activity();
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -242,6 +250,9 @@ bool Runner::draw_frame_if_due() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(window_);
   app_.frame_drawn_in((now() - started) * 1000.0);
+  // The frame's commands may have made a save due (0.5 s on): wake for it.
+  if (const double save_at = app_.next_save_at(); save_at >= 0) policy_.request_wake_at(save_at);
+  if (app_.take_redraw_request()) policy_.on_activity();
   if (bars_ && !gl_error_reported_ && !bars_->gl_error().empty()) {  // only with checks on (debug, CAIRN_GL_CHECK=1)
     std::fprintf(stderr, "cairn: GL error in the timeline renderer: %s\n", bars_->gl_error().c_str());
     gl_error_reported_ = true;

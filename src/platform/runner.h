@@ -50,7 +50,8 @@ class Runner {
   // Blocks until an event arrives or `timeout_ms` passes; handles all pending.
   bool wait_events(int timeout_ms);
 
-  // Draws one frame if the policy wants one. Returns true if it drew.
+  // Does the app's due work between frames (an autosave), then draws one
+  // frame if the policy wants one. Returns true if it drew.
   bool draw_frame_if_due();
 
   // The fallback fonts, in order of precedence (empty files are skipped);
@@ -70,6 +71,7 @@ class Runner {
   void update_display_scale();
   void update_fonts(bool raster_changed);
   void schedule_animations();
+  void run_due_work();
 
   App& app_;
   RunnerOptions options_;

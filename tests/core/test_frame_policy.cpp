@@ -85,3 +85,27 @@ TEST_CASE("a later deadline requested while a due frame is built is kept") {
   CHECK(drain(p, 1.5) == 1);
   CHECK(p.idle());
 }
+
+TEST_CASE("a wake (a due autosave) runs the loop without drawing a frame") {
+  // In the browser a save's completion waits for every frame drawn while it
+  // is written: the save wakes the loop but asks for no frame.
+  FramePolicy p(0);
+  drain(p, 0.0);
+  p.request_wake_at(2.0);
+  CHECK_FALSE(p.idle());
+  CHECK(p.seconds_until_due(1.5) == doctest::Approx(0.5));
+  CHECK_FALSE(p.wants_frame(2.0));           // due, but nothing to draw
+  CHECK(p.seconds_until_due(2.5) == 0.0);    // the loop must run now
+  p.woke(1.9);                                // too early: kept
+  CHECK_FALSE(p.idle());
+  p.woke(2.0);
+  CHECK(p.idle());
+  CHECK(p.seconds_until_due(3.0) == FramePolicy::kNever);
+  // The earliest of two wakes is kept; a frame deadline before it comes first.
+  p.request_wake_at(5.0);
+  p.request_wake_at(4.0);
+  p.request_frame_at(3.5);
+  CHECK(p.seconds_until_due(3.0) == doctest::Approx(0.5));
+  CHECK(drain(p, 3.5) == 1);
+  CHECK(p.seconds_until_due(3.5) == doctest::Approx(0.5));
+}

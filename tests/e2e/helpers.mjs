@@ -49,6 +49,10 @@ export async function openApp({ profile = freshProfile(), root = webDir, server,
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   context.on('request', (request) => requests.push(request.url()));
+  // Playwright intercepts file choosers only once some listener asks, and
+  // turning that on takes a round trip: a test that starts listening just
+  // before Ctrl+O can miss a quick app's picker. Ask from the start.
+  page.on('filechooser', () => {});
   if (initScript) await page.addInitScript(initScript);
   if (route) await page.route(route.pattern, route.handler);
   await page.goto(server.url + pagePath);
