@@ -24,7 +24,11 @@ if(CAIRN_FUZZ)
 endif()
 
 if(EMSCRIPTEN)
-  # C++ exceptions must be caught (cereal and doctest throw): compile and link.
-  add_compile_options(-fexceptions)
-  add_link_options(-fexceptions)
+  # C++ exceptions must be caught (cereal and doctest throw): compile and
+  # link. WebAssembly's own exception handling rather than Emscripten's
+  # JavaScript emulation, which sends every call that may unwind through a
+  # JavaScript trampoline: measured on this app, decoding 10k tasks in
+  # Chromium 290 -> 223 ms, and the module 48 KB smaller gzipped.
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
 endif()
