@@ -18,6 +18,7 @@
 
 #include "core/estimate.h"
 #include "core/gates.h"
+#include "core/glyph_needs.h"
 #include "core/health.h"
 #include "core/risks.h"
 #include "core/sprints.h"
@@ -25,6 +26,7 @@
 #include "core/timeline_input.h"
 #include "planning_workspace.h"
 #include "ui/backlog.h"
+#include "ui/fonts.h"
 #include "ui/task_summary.h"
 #include "ui_harness.h"
 
@@ -233,6 +235,10 @@ int main(int argc, char** argv) {
                      }, runs)});
     calls.push_back({"project_health", "dashboard", time_call([&] { (void)project_health(ws, p.project, today); }, runs)});
     calls.push_back({"gates_of", "dashboard, gates", time_call([&] { (void)gates_of(ws, p.project, today); }, runs)});
+    calls.push_back({"GlyphNeeds::scan_workspace (once on load, not per frame)", "fonts", time_call([&] {
+                       GlyphNeeds needs(ui::embedded_glyph_ranges());
+                       (void)needs.scan_workspace(ws);
+                     }, 5)});
     calls.push_back({"recurring_review_tasks", "risks", time_call([&] {
                        IdSource ids(1);
                        (void)recurring_review_tasks(ws, p.project, today, ids);
