@@ -139,6 +139,55 @@
     console.warn(`cairn: aborted: ${what}`);
   }
 
+  // --- Read the stored workspace while the module downloads and compiles -------
+  // The newest manifest and the chunk records it names, read in one
+  // readonly transaction. A chunk record never changes once written (its
+  // key names the save that wrote it), so web/idb_store.js uses these bytes
+  // when the newest manifest is still this one, and reads anything else
+  // itself. Never creates the database: a fresh profile has nothing to read.
+  function prefetchStore() {
+    const started = performance.now();
+    return new Promise((resolve) => {
+      let request;
+      try {
+        request = indexedDB.open('cairn');
+      } catch {
+        resolve(null);
+        return;
+      }
+      request.onupgradeneeded = () => request.transaction.abort();  // nothing stored yet
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+      request.onsuccess = () => {
+        const db = request.result;
+        const done = (result) => {
+          db.close();  // before the app opens (and perhaps upgrades) the database
+          resolve(result && { ...result, ms: performance.now() - started });
+        };
+        if (!db.objectStoreNames.contains('manifests') || !db.objectStoreNames.contains('chunks')) {
+          done(null);
+          return;
+        }
+        const tx = db.transaction(['manifests', 'chunks'], 'readonly');
+        const chunks = new Map();
+        let newest = null;
+        const cursor = tx.objectStore('manifests').openCursor(null, 'prev');
+        cursor.onsuccess = () => {
+          if (!cursor.result) return;
+          newest = { generation: cursor.result.key, manifest: cursor.result.value && cursor.result.value.bytes };
+          const names = cursor.result.value && cursor.result.value.chunks || [];
+          const store = tx.objectStore('chunks');
+          for (const key of names) {
+            const get = store.get(key);
+            get.onsuccess = () => { if (get.result) chunks.set(key, get.result); };
+          }
+        };
+        tx.oncomplete = () => done(newest && newest.manifest ? { ...newest, chunks } : null);
+        tx.onabort = () => done(null);
+      };
+    });
+  }
+
   // --- Load the module ---------------------------------------------------------
   function loadModule() {
     const prefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -152,6 +201,8 @@
       printErr: (text) => console.warn(text),
       onAbort: (what) => explainAbort(String(what)),
       onCairnFatal: (message) => fail('Cairn could not start', message),
+      // Read by web/idb_store.js before it opens the database itself.
+      cairnStorePrefetch: typeof indexedDB === 'undefined' ? Promise.resolve(null) : prefetchStore(),
       onCairnFirstFrame: () => {
         window.cairn.firstFrameMs = performance.now();
         loading.hidden = true;

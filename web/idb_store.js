@@ -23,7 +23,9 @@ mergeInto(LibraryManager.library, {
     kept: new Map(),   // generation -> chunk keys its manifest names, for the manifests stored
     stored: new Set(), // keys of the chunk records stored
     // Read and write times for benchmarks (window.cairn.storeTimings).
-    timings: { readMs: 0, writeMs: 0, bytes: 0 },
+    // prefetchMs: web/boot.js's early read (beside the module's download and
+    // compile); prefetchUsed: its bytes were used; readMs: what the app waited.
+    timings: { readMs: 0, writeMs: 0, bytes: 0, prefetchMs: 0, prefetchUsed: false },
     open: function () {
       return new Promise(function (resolve, reject) {
         var request = indexedDB.open('cairn', 2);
@@ -91,37 +93,57 @@ mergeInto(LibraryManager.library, {
           var generation = keys[index];
           var record = records[index--];
           var bytes = new Uint8Array(record && record.bytes || new ArrayBuffer(0));
+          var prefetched = CairnIdb.takePrefetch(generation, bytes);
           var count = CairnIdb.timed(clock, function () {
             return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_manifest(p, n, generation); });
           });
           if (count < 0) return Promise.resolve(true);
           if (count === 0) return next();
-          return CairnIdb.readChunks(db, count, clock).then(function () {
+          return CairnIdb.readChunks(db, count, clock, prefetched).then(function () {
             return CairnIdb.timed(clock, function () { return _cairn_store_manifest_done(); }) ? true : next();
           });
         }
         return next();
       });
     },
-    // Reads the chunks C++ names, handing each over as it arrives.
-    readChunks: function (db, count, clock) {
+    // The chunks web/boot.js read while the module compiled, if they were
+    // read for this very manifest (same generation, same bytes); once only.
+    prefetch: null,
+    takePrefetch: function (generation, manifest) {
+      var p = CairnIdb.prefetch;
+      CairnIdb.prefetch = null;
+      if (!p || p.generation !== generation) return null;
+      var stored = new Uint8Array(p.manifest);
+      if (stored.length !== manifest.length) return null;
+      for (var i = 0; i < stored.length; ++i) if (stored[i] !== manifest[i]) return null;
+      CairnIdb.timings.prefetchUsed = true;
+      return p.chunks;
+    },
+    // Reads the chunks C++ names, handing each over as it arrives; those in
+    // `prefetched` (a Map key -> ArrayBuffer, or null) at once.
+    readChunks: function (db, count, clock, prefetched) {
       return new Promise(function (resolve, reject) {
-        var tx = db.transaction('chunks', 'readonly');
-        var store = tx.objectStore('chunks');
         var failed = false;
+        function hand(key, buffer) {
+          if (failed) return;
+          var bytes = new Uint8Array(buffer || new ArrayBuffer(0));
+          failed = !CairnIdb.timed(clock, function () {
+            return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_chunk(p, n, key); });
+          });
+        }
+        var missing = [];
         for (var i = 0; i < count; ++i) {
           var key = _cairn_store_chunk_key(i);
-          var request = store.get(key);
-          request.onsuccess = (function (key, request) {
-            return function () {
-              if (failed) return;
-              var bytes = new Uint8Array(request.result || new ArrayBuffer(0));
-              failed = !CairnIdb.timed(clock, function () {
-                return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_chunk(p, n, key); });
-              });
-            };
-          })(key, request);
+          if (prefetched && prefetched.has(key)) hand(key, prefetched.get(key));
+          else missing.push(key);
         }
+        if (missing.length === 0 || failed) { resolve(); return; }
+        var tx = db.transaction('chunks', 'readonly');
+        var store = tx.objectStore('chunks');
+        missing.forEach(function (key) {
+          var request = store.get(key);
+          request.onsuccess = function () { hand(key, request.result); };
+        });
         tx.oncomplete = function () { resolve(); };
         tx.onerror = function () { reject(tx.error); };
       });
@@ -193,7 +215,15 @@ mergeInto(LibraryManager.library, {
     function start(writer) {
       CairnIdb.writer = writer;
       var readStarted = performance.now();
-      CairnIdb.open().then(function (db) {
+      // Waits for web/boot.js's early read: its connection must be closed
+      // before this one may upgrade the database.
+      var prefetch = Module.cairnStorePrefetch || Promise.resolve(null);
+      Module.cairnStorePrefetch = null;
+      prefetch.then(function (p) {
+        CairnIdb.prefetch = p;
+        if (p) CairnIdb.timings.prefetchMs = p.ms;
+        return CairnIdb.open();
+      }).then(function (db) {
         CairnIdb.db = db;
         return CairnIdb.readNewest(db);
       }).then(function (decodeMs) {

@@ -33,9 +33,10 @@ std::string wrong_type(const char* wanted, const Value& got) {
   return std::string("expects ") + wanted + ", got " + value_type_name(got);
 }
 
-std::string from_value(const Value& v, std::string& out) {
-  if (const auto* s = std::get_if<std::string>(&v)) {
-    out = *s;
+// Text and lists are moved out of `v`: loading a snapshot copies no string twice.
+std::string from_value(Value& v, std::string& out) {
+  if (auto* s = std::get_if<std::string>(&v)) {
+    out = std::move(*s);
     return {};
   }
   return wrong_type("text", v);
@@ -131,9 +132,9 @@ std::string from_value(const Value& v, Timestamp& out) {
   return {};
 }
 
-std::string from_value(const Value& v, StringList& out) {
-  if (const auto* l = std::get_if<StringList>(&v)) {
-    out = *l;
+std::string from_value(Value& v, StringList& out) {
+  if (auto* l = std::get_if<StringList>(&v)) {
+    out = std::move(*l);
     return {};
   }
   return wrong_type("a list of text", v);
@@ -156,7 +157,7 @@ std::string from_value(const Value& v, E& out) {
 }
 
 template <class M>
-std::string from_value(const Value& v, std::optional<M>& out) {
+std::string from_value(Value& v, std::optional<M>& out) {
   if (std::holds_alternative<Null>(v)) {
     out.reset();
     return {};
@@ -184,7 +185,7 @@ template <auto Member>
 constexpr FieldDef<ObjectOf<Member>> field(std::string_view name) {
   using T = ObjectOf<Member>;
   return {name, [](const T& item) { return to_value(item.*Member); },
-          [](T& item, const Value& value) { return from_value(value, item.*Member); }};
+          [](T& item, Value value) { return from_value(value, item.*Member); }};
 }
 
 template <class M>
@@ -201,7 +202,7 @@ template <auto Member, int Min, int Max>
 constexpr FieldDef<ObjectOf<Member>> ranged(std::string_view name) {
   using T = ObjectOf<Member>;
   return {name, [](const T& item) { return to_value(item.*Member); },
-          [](T& item, const Value& value) -> std::string {
+          [](T& item, Value value) -> std::string {
             auto copy = item.*Member;
             std::string error = from_value(value, copy);
             if (!error.empty()) return error;
@@ -218,7 +219,7 @@ template <auto Member>
 constexpr FieldDef<ObjectOf<Member>> dates(std::string_view name) {
   using T = ObjectOf<Member>;
   return {name, [](const T& item) { return to_value(item.*Member); },
-          [](T& item, const Value& value) -> std::string {
+          [](T& item, Value value) -> std::string {
             StringList list;
             std::string error = from_value(value, list);
             if (!error.empty()) return error;

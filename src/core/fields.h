@@ -16,7 +16,7 @@ struct FieldDef {
   Value (*get)(const T&);
   // Returns "" on success, otherwise why the value was refused (wrong
   // type, out of range, unknown enumeration name). `item` is unchanged then.
-  std::string (*set)(T& item, const Value& value);
+  std::string (*set)(T& item, Value value);  // by value: the loader moves text in
 };
 
 // All fields of T except id and parent, in a fixed order.

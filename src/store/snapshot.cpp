@@ -53,7 +53,7 @@ void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t 
       Value value;
       ar(value);
       if (!def) continue;
-      if (std::string error = def->set(item, value); !error.empty())
+      if (std::string error = def->set(item, std::move(value)); !error.empty())
         throw cereal::Exception(std::string(T::kKind) + " " + item.id.to_string() + ": " + std::string(def->name) +
                                 " " + error);
     }

@@ -291,3 +291,63 @@ test('a second tab opens read-only, says so, follows the writer\'s saves and nev
     await app.close();
   }
 });
+
+test('the stored workspace is read while the module compiles, and those bytes are what loads', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Read early' } }));
+    await waitSaved(app.page);
+    await app.page.reload();
+    await waitReady(app.page);
+    const timings = await app.page.evaluate(() => cairn.storeTimings);
+    assert.equal(timings.prefetchUsed, true, JSON.stringify(timings));
+    assert.ok(timings.prefetchMs > 0);
+    assert.deepEqual((await state(app.page)).projects.map((p) => p.name), ['Read early']);
+  } finally {
+    await app.close();
+  }
+});
+
+// Holds web/boot.js's early read until the test releases it, so that a save
+// can land between that read and the app's own look at the database.
+function holdEarlyRead() {
+  let module;
+  Object.defineProperty(window, 'Module', {
+    configurable: true,
+    get: () => module,
+    set: (value) => {
+      module = value;
+      if (value && value.cairnStorePrefetch && !value.heldByTest) {
+        const read = value.cairnStorePrefetch;
+        value.heldByTest = true;
+        window.earlyRead = read;
+        value.cairnStorePrefetch = new Promise((resolve) => { window.releaseEarlyRead = () => resolve(read); });
+      }
+    },
+  });
+}
+
+test('an early read overtaken by a newer save is not used: the newer save loads', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'First' } }));
+    await waitSaved(app.page);
+    const second = await app.context.newPage();
+    await second.addInitScript(holdEarlyRead);
+    await second.goto(app.server.url);
+    await second.waitForFunction(() => window.releaseEarlyRead, null, { timeout: 30000 });
+    const early = await second.evaluate(() => window.earlyRead.then((read) => read && read.generation));
+    assert.ok(early >= 1, `the early read found generation ${early}`);
+    await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Second' } }));
+    await waitSaved(app.page);
+    await second.evaluate(() => window.releaseEarlyRead());
+    await waitReady(second);
+    const s = await state(second);
+    assert.deepEqual(s.projects.map((p) => p.name).sort(), ['First', 'Second']);
+    assert.equal((await second.evaluate(() => cairn.storeTimings)).prefetchUsed, false);
+  } finally {
+    await app.close();
+  }
+});
