@@ -195,6 +195,15 @@ void App::frame(std::uint64_t frames_drawn, double now) {
   if (save_status_ != shown_status) redraw_requested_ = true;
 }
 
+bool App::decode_deferred_histories(double budget_ms) {
+  const auto started = std::chrono::steady_clock::now();
+  while (workspace_.histories_pending() && milliseconds_since(started) < budget_ms) workspace_.decode_pending_part();
+  // Stored histories that turn out malformed are left out; say so once.
+  if (const std::string& problem = workspace_.history_problem(); !problem.empty() && load_notice_.empty())
+    load_notice_ = problem;
+  return workspace_.histories_pending();
+}
+
 void App::save_if_due(double now) {
   const std::string shown_status = save_status_;
   autosave(now);
@@ -467,6 +476,16 @@ std::string App::state_json() const {
   w.String(load_notice_.c_str());
   w.Key("loadMs");
   w.Double(load_ms_);
+  w.Key("historiesPending");  // stored histories not decoded yet (after the first frame)
+  w.Bool(workspace_.histories_pending());
+  w.Key("historyChanges");  // recorded changes of all items; null while pending (counting would decode them)
+  if (workspace_.histories_pending()) {
+    w.Null();
+  } else {
+    std::size_t changes = 0;
+    for (const auto& [id, log] : workspace_.histories()) changes += log.size();
+    w.Uint64(changes);
+  }
   w.Key("saveCallMs");
   w.Double(save_call_ms_);
   w.EndObject();

@@ -68,6 +68,11 @@ class App {
   // for a frame to be drawn (about 33 ms each with software WebGL).
   void save_if_due(double now);
 
+  // Decodes, for up to `budget_ms`, the item histories the store left for
+  // after the first frame (store::DeferredHistories); true while some are
+  // left. Anything that needs a history before then decodes them all.
+  bool decode_deferred_histories(double budget_ms);
+
   // When the next autosave is due (< 0: nothing to save, or a save is in
   // flight: its outcome wakes the app). The runner wakes then, without a frame.
   double next_save_at() const { return save_in_flight_ ? -1.0 : autosave_.due_at(); }

@@ -33,11 +33,28 @@ void Workspace::insert_any(AnyItem item) {
 
 const std::vector<Change>& Workspace::history(Id id) const {
   static const std::vector<Change> kNone;
+  settle_histories();
   const auto it = history_.find(id);
   return it == history_.end() ? kNone : it->second;
 }
 
+bool Workspace::decode_pending_part() const {
+  if (!pending_) return false;
+  PendingHistories::Part part = pending_->decode(pending_next_++, *this);
+  for (auto& [id, log] : part.logs) {
+    if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
+    if (!log.empty()) history_[id] = std::move(log);
+  }
+  if (!part.error.empty() && history_problem_.empty()) history_problem_ = std::move(part.error);
+  if (pending_next_ >= pending_->parts()) {
+    pending_.reset();
+    pending_next_ = 0;
+  }
+  return true;
+}
+
 void Workspace::record(Id id, Change change, bool merge_with_last) {
+  settle_histories();
   if (tracking_) touched_.insert(id);
   std::vector<Change>& log = history_[id];
   if (merge_with_last && !log.empty() && log.back().what == change.what) {
@@ -50,6 +67,7 @@ void Workspace::record(Id id, Change change, bool merge_with_last) {
 }
 
 void Workspace::set_history(Id id, std::vector<Change> log) {
+  settle_histories();
   if (tracking_) touched_.insert(id);
   if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
   history_[id] = std::move(log);

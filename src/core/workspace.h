@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -49,6 +51,23 @@ decltype(auto) visit_kind(std::size_t kind_index, F&& f) {
 std::size_t kind_index_of(std::string_view kind);
 std::string_view kind_name(std::size_t kind_index);
 
+class Workspace;
+
+// Histories the store has read but not decoded yet, in parts (see
+// store/snapshot.h). A large workspace opens without decoding every item's
+// history first: the workspace decodes them when something first needs one,
+// or a part at a time between frames.
+class PendingHistories {
+ public:
+  struct Part {
+    std::vector<std::pair<Id, std::vector<Change>>> logs;  // of items `ws` holds
+    std::string error;  // why (some of) this part could not be read
+  };
+  virtual ~PendingHistories() = default;
+  virtual std::size_t parts() const = 0;
+  virtual Part decode(std::size_t index, const Workspace& ws) const = 0;
+};
+
 // All items of a workspace, with an index from id to kind and from parent to
 // children. Read-only to everything but the command functions.
 class Workspace {
@@ -77,11 +96,26 @@ class Workspace {
   // items that exist.
   static constexpr std::size_t kMaxChangesPerItem = 200;
   const std::vector<Change>& history(Id id) const;
-  const std::unordered_map<Id, std::vector<Change>>& histories() const { return history_; }
+  const std::unordered_map<Id, std::vector<Change>>& histories() const {
+    settle_histories();
+    return history_;
+  }
+  // Histories to decode later (replaces any still pending). Everything that
+  // reads or changes a history decodes all of them first.
+  void defer_histories(std::shared_ptr<const PendingHistories> pending) {
+    pending_ = std::move(pending);
+    pending_next_ = 0;
+  }
+  bool histories_pending() const { return pending_ != nullptr; }
+  // Decodes the next pending part; false when none was left.
+  bool decode_pending_part() const;
+  // Why some histories were left out when decoded late ("" if none were).
+  const std::string& history_problem() const { return history_problem_; }
   // Appends a change, or folds it into the last one (keystrokes in one
   // field). The oldest changes beyond kMaxChangesPerItem are dropped.
   void record(Id id, Change change, bool merge_with_last = false);
   void clear_history() {
+    pending_.reset();
     history_.clear();
     all_touched_ = true;
   }
@@ -102,7 +136,9 @@ class Workspace {
   // Same items with the same values (histories aside).
   bool same_items(const Workspace& other) const { return maps_ == other.maps_; }
   // Same items and same histories: everything the store keeps.
-  bool operator==(const Workspace& other) const { return same_items(other) && history_ == other.history_; }
+  bool operator==(const Workspace& other) const {
+    return same_items(other) && histories() == other.histories();
+  }
 
   // Adding and removing keep the indexes right. Callers (core/commands.cpp,
   // the store) check parents and ids first.
@@ -146,7 +182,15 @@ class Workspace {
   typename detail::MapsOf<ItemTypes>::type maps_;
   std::unordered_map<Id, std::size_t> kinds_;
   std::unordered_map<Id, std::vector<Id>> children_;
-  std::unordered_map<Id, std::vector<Change>> history_;
+  void settle_histories() const {
+    while (decode_pending_part()) {
+    }
+  }
+  // Mutable: decoding pending histories changes no value a reader can see.
+  mutable std::unordered_map<Id, std::vector<Change>> history_;
+  mutable std::shared_ptr<const PendingHistories> pending_;
+  mutable std::size_t pending_next_ = 0;
+  mutable std::string history_problem_;
   std::unordered_set<Id> touched_;
   bool all_touched_ = false;
   bool tracking_ = true;

@@ -17,6 +17,9 @@ namespace cairn {
 namespace {
 constexpr double kCursorBlinkSeconds = 0.53;
 constexpr double kTooltipDelaySeconds = 0.45;  // a little past ImGui's DelayNormal (0.40 s)
+// Decoding deferred histories between frames: short enough not to delay
+// input noticeably, long enough to finish 10k tasks in about a second.
+constexpr double kHistorySliceMs = 2.0;
 }  // namespace
 
 double Runner::now() {
@@ -223,6 +226,8 @@ void Runner::run_due_work() {
   policy_.woke(t);
   app_.save_if_due(t);
   if (const double save_at = app_.next_save_at(); save_at >= 0) policy_.request_wake_at(save_at);
+  // The stored histories, once the workspace is on screen: a slice per wake.
+  if (policy_.frames_drawn() > 0 && app_.decode_deferred_histories(kHistorySliceMs)) policy_.request_wake_at(t);
   if (const double status_at = app_.status_frame_at(); status_at >= 0) policy_.request_frame_at(status_at);
   if (app_.take_redraw_request()) policy_.on_activity();
 }

@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <typeindex>
+#include <utility>
 #include <vector>
 
 namespace cairn::store {
@@ -36,6 +38,25 @@ class CheckedBinaryInputArchive
   std::size_t offset() const { return offset_; }
   bool class_versions() const { return class_versions_; }
 
+  // cereal reads a class's version once per archive, before its first
+  // object. A reader that starts mid-payload (store::DeferredHistories)
+  // must take the versions the part before it read as read already:
+  // versions_read() lists them (by type), assume_versions() hands them over.
+  using Versions = std::vector<std::pair<std::size_t, std::uint32_t>>;
+  const Versions& versions_read() const { return versions_read_; }
+  void assume_versions(Versions versions) { assumed_ = std::move(versions); }
+  // For the hooks below: the versioned class whose version may come next.
+  void about_to_load(std::size_t type) { next_type_ = type; }
+  bool take_assumed_version(std::uint32_t& version) const {
+    for (const auto& [type, assumed] : assumed_)
+      if (type == next_type_) {
+        version = assumed;
+        return true;
+      }
+    return false;
+  }
+  void note_version(std::uint32_t version) { versions_read_.emplace_back(next_type_, version); }
+
  private:
   [[noreturn, gnu::noinline, gnu::cold]] void ends_early(std::size_t size) const {
     throw cereal::Exception("snapshot ends early: needed " + std::to_string(size) + " bytes at offset " +
@@ -45,7 +66,20 @@ class CheckedBinaryInputArchive
   std::span<const std::uint8_t> bytes_;
   std::size_t offset_ = 0;
   bool class_versions_ = true;
+  Versions versions_read_, assumed_;
+  std::size_t next_type_ = 0;
 };
+
+// Called by cereal before each value it loads: notes the versioned class
+// whose version cereal may read next (see versions_read()).
+template <class T>
+void prologue(CheckedBinaryInputArchive& ar, const T&) {
+  using A = CheckedBinaryInputArchive;
+  namespace tr = cereal::traits;
+  if constexpr (tr::has_member_versioned_serialize<T, A>::value || tr::has_non_member_versioned_serialize<T, A>::value ||
+                tr::has_member_versioned_load<T, A>::value || tr::has_non_member_versioned_load<T, A>::value)
+    ar.about_to_load(std::type_index(typeid(T)).hash_code());
+}
 
 template <class T>
 typename std::enable_if<std::is_arithmetic<T>::value, void>::type CEREAL_LOAD_FUNCTION_NAME(
@@ -66,8 +100,13 @@ template <class T>
 void CEREAL_SERIALIZE_FUNCTION_NAME(CheckedBinaryInputArchive& ar, cereal::NameValuePair<T>& t) {
   // cereal reads a type's class version through this name-value pair.
   if constexpr (std::is_same_v<std::remove_cvref_t<T>, std::uint32_t>) {
-    if (!ar.class_versions() && std::strcmp(t.name, "cereal_class_version") == 0) {
-      t.value = 0;
+    if (std::strcmp(t.name, "cereal_class_version") == 0) {
+      if (!ar.class_versions()) {
+        t.value = 0;
+      } else if (!ar.take_assumed_version(t.value)) {
+        ar(t.value);
+        ar.note_version(t.value);
+      }
       return;
     }
   }

@@ -136,7 +136,9 @@ void ChunkWriter::finished(std::uint64_t generation, bool ok) {
 
 // --- ChunkReader -------------------------------------------------------------
 
-ChunkReader::ChunkReader(const Manifest& manifest) : manifest_(manifest), arrived_(manifest.chunks.size(), false) {
+ChunkReader::ChunkReader(const Manifest& manifest, HistoryTiming histories)
+    : manifest_(manifest), arrived_(manifest.chunks.size(), false) {
+  if (histories == HistoryTiming::deferred) deferred_ = std::make_shared<DeferredHistories>();
   for (std::uint32_t c = 0; c < manifest.chunks.size(); ++c)
     keys_.push_back(chunk_key(manifest.chunks[c].generation, c));
   result_.workspace.track_touched(false);
@@ -160,7 +162,7 @@ bool ChunkReader::add(double key, std::span<const std::uint8_t> bytes) {
     error_ = "chunk " + std::to_string(index) + " arrived twice";
   } else {
     arrived_[index] = true;
-    error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings);
+    error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings, deferred_.get());
   }
   return error_.empty();
 }
@@ -177,6 +179,7 @@ LoadedSnapshot ChunkReader::finish() {
     return result;
   }
   result = std::move(result_);
+  if (deferred_ && deferred_->parts() > 0) result.workspace.defer_histories(std::move(deferred_));
   result.workspace.track_touched(true);
   result.ok = true;
   return result;

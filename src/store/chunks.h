@@ -13,6 +13,7 @@
 // Nothing here touches a database: the browser store (IdbStore) moves the
 // bytes, these classes decide what to write and check what was read.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -87,10 +88,12 @@ class ChunkWriter {
 };
 
 // The loading side: one manifest, then the chunks it names (any order),
-// each decoded as it arrives.
+// each decoded as it arrives; with HistoryTiming::deferred the items'
+// histories are handed to the workspace undecoded (DeferredHistories).
+enum class HistoryTiming { now, deferred };
 class ChunkReader {
  public:
-  explicit ChunkReader(const Manifest& manifest);
+  explicit ChunkReader(const Manifest& manifest, HistoryTiming histories = HistoryTiming::now);
   // The records to read, as (key, index).
   const std::vector<double>& keys() const { return keys_; }
   // A chunk record arrived; false once anything failed (see error()).
@@ -105,6 +108,7 @@ class ChunkReader {
   std::vector<bool> arrived_;
   std::string error_;
   LoadedSnapshot result_;
+  std::shared_ptr<DeferredHistories> deferred_;  // null: decoded as they arrive
 };
 
 }  // namespace cairn::store

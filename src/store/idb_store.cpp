@@ -50,7 +50,7 @@ int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t ge
     consider(std::move(failed), generation);
     return reading_.done ? -1 : 0;
   }
-  reading_.reader.emplace(opened.manifest);
+  reading_.reader.emplace(opened.manifest, HistoryTiming::deferred);  // histories after the first frame
   reading_.reader_generation = generation;
   reading_.chosen_manifest = std::move(opened.manifest);
   return static_cast<int>(reading_.reader->keys().size());

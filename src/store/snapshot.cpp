@@ -108,8 +108,10 @@ void save_histories(Output& ar, HistoryLogs& logs) {
 }
 
 // Read change by change (not through cereal's vector loader, which would
-// allocate the claimed count up front).
-void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings) {
+// allocate the claimed count up front). `add(id, log)` takes the history of
+// each item `ws` holds.
+template <class Add>
+void read_histories(Input& ar, const Workspace& ws, std::vector<std::string>& warnings, Add&& add) {
   std::uint64_t items = 0;
   ar(cereal::make_size_tag(items));
   std::uint64_t orphans = 0;
@@ -127,9 +129,17 @@ void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings
         throw cereal::Exception("a change of " + id.to_string() + " has an impossible time (" +
                                 std::to_string(change.at.ms) + " ms)");
     }
-    if (known && !log.empty()) ws.set_history(id, std::move(log));
+    if (known && !log.empty()) add(id, std::move(log));
   }
   if (orphans > 0) warnings.push_back("the history of " + std::to_string(orphans) + " missing items was skipped");
+}
+
+void load_histories(Input& ar, Workspace& ws, std::vector<std::string>& warnings) {
+  read_histories(ar, ws, warnings, [&](Id id, std::vector<Change>&& log) { ws.set_history(id, std::move(log)); });
+}
+
+void expect_end(const Input& ar) {
+  if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
 }
 
 // Appends the snapshot payload to `out`.
@@ -175,8 +185,9 @@ void write_chunk(ChunkRows& rows, std::vector<std::uint8_t>& out) {
 }
 
 // Tables and histories of a payload, added to `ws` (no structure check).
+// With `deferred`, the histories' bytes are kept there, to decode later.
 void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& ws,
-                  std::vector<std::string>& warnings) {
+                  std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr) {
   // Schema 1 had no class versions and no histories.
   Input ar(payload, /*class_versions=*/schema >= 2);
   std::uint64_t tables = 0;
@@ -195,8 +206,12 @@ void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, W
       return 0;
     });
   }
+  if (schema >= 2 && deferred) {
+    deferred->add(payload.subspan(ar.offset()), schema, ar.versions_read());
+    return;
+  }
   if (schema >= 2) load_histories(ar, ws, warnings);
-  if (ar.remaining() != 0) throw cereal::Exception(std::to_string(ar.remaining()) + " unexpected bytes at the end");
+  expect_end(ar);
 }
 
 std::string newer_schema_error(std::uint16_t schema) {
@@ -239,11 +254,33 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
   return result;
 }
 
+void DeferredHistories::add(std::span<const std::uint8_t> bytes, std::uint16_t schema, Versions versions) {
+  parts_.push_back({std::vector<std::uint8_t>(bytes.begin(), bytes.end()), schema, std::move(versions)});
+}
+
+PendingHistories::Part DeferredHistories::decode(std::size_t index, const Workspace& ws) const {
+  Part part;
+  if (index >= parts_.size()) return part;
+  const Stored& stored = parts_[index];
+  std::vector<std::string> warnings;  // items gone since: nothing to tell
+  try {
+    Input ar(stored.bytes, /*class_versions=*/stored.schema >= 2);
+    ar.assume_versions(stored.versions);  // read with the tables before them
+    read_histories(ar, ws, warnings,
+                   [&](Id id, std::vector<Change>&& log) { part.logs.emplace_back(id, std::move(log)); });
+    expect_end(ar);
+  } catch (const std::exception& e) {
+    part.logs.clear();  // all of the part or none of it
+    part.error = std::string("some of the stored history could not be read and was left out (") + e.what() + ")";
+  }
+  return part;
+}
+
 std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
-                              std::vector<std::string>& warnings) {
+                              std::vector<std::string>& warnings, DeferredHistories* deferred) {
   if (schema > kSchemaVersion) return newer_schema_error(schema);
   try {
-    read_payload(payload, schema, workspace, warnings);
+    read_payload(payload, schema, workspace, warnings, deferred);
   } catch (const std::exception& e) {
     return std::string("the snapshot is damaged: ") + e.what();
   }

@@ -51,10 +51,33 @@ Decoded decode_workspace(std::span<const std::uint8_t> bytes);
 // per chunk index; the others come back empty) in one pass over the items.
 std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::uint32_t count,
                                                      const std::vector<bool>& which, std::uint64_t generation);
+// The history sections of chunk payloads, kept undecoded (a copy of their
+// bytes, already checked against the chunk's checksum): a quarter of a
+// typical workspace's bytes and decoding time, which a workspace can take
+// after it is on screen (Workspace::defer_histories). A part that turns out
+// malformed is left out, and Workspace::history_problem() says so.
+class DeferredHistories final : public PendingHistories {
+ public:
+  // Class versions cereal read before `bytes` (the archive's versions_read()).
+  using Versions = std::vector<std::pair<std::size_t, std::uint32_t>>;
+  void add(std::span<const std::uint8_t> bytes, std::uint16_t schema, Versions versions);
+  std::size_t parts() const override { return parts_.size(); }
+  Part decode(std::size_t index, const Workspace& ws) const override;
+
+ private:
+  struct Stored {
+    std::vector<std::uint8_t> bytes;
+    std::uint16_t schema = 0;
+    Versions versions;
+  };
+  std::vector<Stored> parts_;
+};
+
 // Adds the items of one chunk's payload to `workspace`; "" or why not.
 // Parents may arrive in a later chunk: check the structure once all are in.
+// With `deferred`, the histories go there undecoded.
 std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
-                              std::vector<std::string>& warnings);
+                              std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr);
 std::string check_snapshot_structure(const Workspace& workspace);
 
 }  // namespace cairn::store

@@ -351,3 +351,28 @@ test('an early read overtaken by a newer save is not used: the newer save loads'
     await app.close();
   }
 });
+
+test('item histories come back after a reload: decoded after the first frame, every change kept', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    const created = await app.page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: 'History' } }));
+    for (const name of ['History 2', 'History 3', 'History 4']) {
+      await app.page.evaluate(([id, value]) => cairn.exec({ op: 'set', id, field: 'name', value }), [created.created[0], name]);
+    }
+    await waitSaved(app.page);
+    const before = (await state(app.page)).save.historyChanges;
+    assert.ok(before >= 4, `changes before the reload: ${before}`);
+    await app.page.reload();
+    await waitReady(app.page);
+    await app.page.waitForFunction(() => !window.cairn.state().save.historiesPending, null, { timeout: 10000 });
+    const after = (await state(app.page)).save;
+    assert.equal(after.historyChanges, before);
+    assert.equal(after.notice, '');
+    // An edit after the reload adds to the history read back.
+    await app.page.evaluate((id) => cairn.exec({ op: 'set', id, field: 'name', value: 'History 5' }), created.created[0]);
+    assert.equal((await state(app.page)).save.historyChanges, before + 1);
+  } finally {
+    await app.close();
+  }
+});

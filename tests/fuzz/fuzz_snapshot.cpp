@@ -35,6 +35,22 @@ void check_payload(std::span<const std::uint8_t> bytes, std::uint16_t schema) {
   CAIRN_FUZZ_CHECK(chunked.ok == loaded.ok);
   if (chunked.ok) CAIRN_FUZZ_CHECK(fuzz::items_equal(chunked.workspace, loaded.workspace));
 
+  // Read as the browser reads, histories deferred: the same items; the same
+  // histories once decoded, or, when only they are malformed, none of that
+  // part and a problem to show.
+  store::ChunkReader deferred_reader(manifest, store::HistoryTiming::deferred);
+  deferred_reader.add(deferred_reader.keys().front(), chunk);
+  const store::LoadedSnapshot deferred = deferred_reader.finish();
+  if (loaded.ok) {
+    CAIRN_FUZZ_CHECK(deferred.ok && fuzz::items_equal(deferred.workspace, loaded.workspace));
+    CAIRN_FUZZ_CHECK(store::save_snapshot(deferred.workspace) == store::save_snapshot(loaded.workspace));
+    CAIRN_FUZZ_CHECK(deferred.workspace.history_problem().empty());
+  } else if (deferred.ok) {
+    deferred.workspace.histories();  // decodes them
+    CAIRN_FUZZ_CHECK(!deferred.workspace.history_problem().empty());
+    fuzz::check_indexes(deferred.workspace);
+  }
+
   if (!loaded.ok) {
     CAIRN_FUZZ_CHECK(loaded.workspace.size() == 0);  // nothing half-loaded
     return;
