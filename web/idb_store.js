@@ -14,6 +14,9 @@
 // transaction's `complete`. C++ decides what to write and checks what is
 // read (src/store/chunks.h). A Web Lock makes one tab the writer; the others
 // open read-only and follow the writer's saves through a BroadcastChannel.
+// web/boot.js reads the newest generation's records while the module
+// compiles; the read here takes those bytes when its newest manifest is
+// still the one they were read for.
 mergeInto(LibraryManager.library, {
   $CairnIdb: {
     db: null,
