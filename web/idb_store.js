@@ -231,6 +231,7 @@ mergeInto(LibraryManager.library, {
         return CairnIdb.readNewest(db);
       }).then(function (decodeMs) {
         CairnIdb.timings.readMs = performance.now() - readStarted - decodeMs;
+        CairnIdb.prefetch = null;  // unused when no manifest was read: let its bytes go
         if (typeof BroadcastChannel === 'function') {
           CairnIdb.channel = new BroadcastChannel('cairn');
           CairnIdb.channel.onmessage = function (event) {
@@ -242,6 +243,7 @@ mergeInto(LibraryManager.library, {
         CairnIdb.ready(!writer, writer ? '' : 'Cairn is open in another tab: this tab is read-only and shows that tab\'s saves. Close the other tab and reload to edit here.');
         CairnIdb.estimate();
       }).catch(function (error) {
+        CairnIdb.prefetch = null;
         CairnIdb.ready(true, 'Browser storage is not available (' + (error && error.message || error) + '); nothing will be saved.');
       });
     }
