@@ -77,8 +77,10 @@ void prologue(CheckedBinaryInputArchive& ar, const T&) {
   using A = CheckedBinaryInputArchive;
   namespace tr = cereal::traits;
   if constexpr (tr::has_member_versioned_serialize<T, A>::value || tr::has_non_member_versioned_serialize<T, A>::value ||
-                tr::has_member_versioned_load<T, A>::value || tr::has_non_member_versioned_load<T, A>::value)
-    ar.about_to_load(std::type_index(typeid(T)).hash_code());
+                tr::has_member_versioned_load<T, A>::value || tr::has_non_member_versioned_load<T, A>::value) {
+    static const std::size_t type = std::type_index(typeid(T)).hash_code();  // as cereal keys it
+    ar.about_to_load(type);
+  }
 }
 
 template <class T>

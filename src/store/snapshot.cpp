@@ -82,10 +82,11 @@ std::string check_structure(const Workspace& ws) {
     (
         [&] {
           using T = std::tuple_element_t<I, ItemTypes>;
+          const std::size_t parent_kind = kind_index_of(T::kParentKind);  // once, not per item
           for (const auto& [id, item] : ws.all<T>()) {
             if (!error.empty()) return;
             if (T::kParentKind.empty() != item.parent.nil() ||
-                (!item.parent.nil() && kind_name(ws.kind_of(item.parent)) != T::kParentKind))
+                (!item.parent.nil() && ws.kind_of(item.parent) != parent_kind))
               error = std::string(T::kKind) + " " + id.to_string() + " has a missing or wrong parent";
           }
         }(),
