@@ -147,15 +147,18 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
   if (ImGui::BeginTable("people", 5, kFlags)) {
     ImGui::TableSetupColumn("Person", 0, 1.4f);
     ImGui::TableSetupColumn("Time zone", 0, 1.6f);
-    ImGui::TableSetupColumn("Deadline", 0, 3.0f);
+    // The deadline in two zones is the widest text; a long one is cut (the
+    // whole shows on hover) and the check-in shows only its first line.
+    ImGui::TableSetupColumn("Deadline", 0, 3.8f);
     ImGui::TableSetupColumn("Status", 0, 1.2f);
-    ImGui::TableSetupColumn("Check-in", 0, 2.6f);
+    ImGui::TableSetupColumn("Check-in", 0, 1.8f);
     ImGui::TableHeadersRow();
     for (const CheckInRow& r : rows) {
       ImGui::PushID(r.person);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const std::string name = r.person->name.empty() ? "(unnamed)" : r.person->name;
+      ImGui::AlignTextToFramePadding();  // on the line of the zone field beside it
       if (ImGui::Selectable(name.c_str(), chosen == &r, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
         state.person = r.person->id;
       ImGui::TableNextColumn();
@@ -166,7 +169,7 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
       if (!known && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zones_of(ctx).problem(r.person->time_zone).c_str());
       ImGui::TableNextColumn();
       const std::string deadline_text = format_deadline(deadline, zones_of(ctx), r.person->time_zone);
-      ImGui::TextUnformatted(deadline_text.c_str());
+      fitted_text(deadline_text);
       state.shown.push_back({name, r.person->time_zone, deadline_text, checkin_status_name(r.status)});
       ImGui::TableNextColumn();
       // A button: a click opens that person's check-in in the editor below.
@@ -177,7 +180,7 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
       ImGui::TableNextColumn();
       if (r.checkin && !r.checkin->done.empty()) {
         const std::string& done = r.checkin->done;
-        ImGui::TextUnformatted(done.substr(0, done.find('\n')).c_str());
+        fitted_text(std::string_view(done).substr(0, done.find('\n')));
       }
       ImGui::PopID();
     }

@@ -105,10 +105,14 @@ ShellCommand draw_palette(PaletteState& state, ViewContext& ctx) {
     if (ImGui::Selectable("##entry", selected, 0, ImVec2(0, ImGui::GetTextLineHeight()))) chosen = shown[static_cast<std::size_t>(i)];
     if (selected && ImGui::IsKeyPressed(ImGuiKey_DownArrow, true)) ImGui::SetScrollHereY();
     if (selected && ImGui::IsKeyPressed(ImGuiKey_UpArrow, true)) ImGui::SetScrollHereY();
+    const Entry& entry = *shown[static_cast<std::size_t>(i)];
     ImGui::SameLine(0, 0);
-    ImGui::TextUnformatted(shown[static_cast<std::size_t>(i)]->label.c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize(shown[static_cast<std::size_t>(i)]->kind).x - 8);
-    muted_text(ctx.theme, shown[static_cast<std::size_t>(i)]->kind);
+    // The kind sits at the right edge; a long label is cut short of it.
+    const float kind_x = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize(entry.kind).x - 8;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::TextUnformatted(fit_text(entry.label, kind_x - ImGui::GetCursorPosX() - gap).c_str());
+    ImGui::SameLine(kind_x);
+    muted_text(ctx.theme, entry.kind);
     ImGui::PopID();
   }
   if (count == 0) muted_text(ctx.theme, "Nothing matches.");

@@ -63,15 +63,21 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
   const float em = ImGui::GetFontSize();
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
   if (!ImGui::BeginTable("register", 10, kFlags)) return;
+  // Columns whose content has a known width get just that; the text
+  // columns share the rest.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float digit = ImGui::CalcTextSize("5").x + 2 * style.FramePadding.x + ImGui::GetFrameHeight();
+  const float score_width = ImGui::CalcTextSize("25 Critical").x;
+  const float review = 6.5f * em + style.ItemSpacing.x + ImGui::CalcTextSize("/365d").x;
   ImGui::TableSetupColumn("Risk", 0, 3);
   ImGui::TableSetupColumn("Category", 0, 1.6f);
-  ImGui::TableSetupColumn("L", 0, 1.2f);
-  ImGui::TableSetupColumn("I", 0, 1.2f);
-  ImGui::TableSetupColumn("Score", 0, 1.2f);
+  ImGui::TableSetupColumn("L", ImGuiTableColumnFlags_WidthFixed, digit);
+  ImGui::TableSetupColumn("I", ImGuiTableColumnFlags_WidthFixed, digit);
+  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, score_width);
   ImGui::TableSetupColumn("Owner", 0, 1.3f);
   ImGui::TableSetupColumn("Mitigation", 0, 3);
   ImGui::TableSetupColumn("Status", 0, 1.3f);
-  ImGui::TableSetupColumn("Next review", 0, 1.8f);
+  ImGui::TableSetupColumn("Next review", ImGuiTableColumnFlags_WidthFixed, review);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
   for (const Risk* r : risks) {
@@ -89,7 +95,9 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, level_color(risk_level(*r), ctx.theme));
-    ImGui::Text("%d %s", risk_score(*r), risk_level_name(risk_level(*r)));
+    char score[48];
+    std::snprintf(score, sizeof score, "%d %s", risk_score(*r), risk_level_name(risk_level(*r)));
+    fitted_text(score);
     ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     edit_text("##owner", r->id, "owner", r->owner, ctx.out, "owner");
@@ -157,8 +165,13 @@ void draw_risks(ViewContext& ctx, RisksState& state) {
     ImGui::Text("%d review%s overdue", overdue, overdue == 1 ? "" : "s");
     ImGui::PopStyleColor();
   }
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::BeginGroup();
   draw_heat_map(ctx, state, risks);
-  ImGui::SameLine();
+  ImGui::EndGroup();
+  // The register's ten columns need about 60 em: beside the map when the
+  // window has room for both, else below it at full width.
+  if (width - ImGui::GetItemRectSize().x >= 60 * ImGui::GetFontSize()) ImGui::SameLine();
   ImGui::BeginGroup();
   draw_register(ctx, state, risks);
   ImGui::EndGroup();

@@ -216,6 +216,32 @@ void muted_text(Theme theme, const char* text) {
 
 void section_heading(const char* text) { ImGui::SeparatorText(text); }
 
+std::string fit_text(std::string_view text, float max_width) {
+  const auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  if (width(text) <= max_width) return std::string(text);
+  constexpr std::string_view kEllipsis = "\u2026";
+  const float room = max_width - width(kEllipsis);
+  // The longest prefix that fits, ending on a character boundary (UTF-8
+  // continuation bytes are 10xxxxxx): binary search over byte counts.
+  std::size_t fits = 0, too_long = text.size();
+  while (too_long - fits > 1) {
+    const std::size_t mid = (fits + too_long) / 2;
+    (width(text.substr(0, mid)) <= room ? fits : too_long) = mid;
+  }
+  while (fits > 0 && (static_cast<unsigned char>(text[fits]) & 0xC0) == 0x80) --fits;
+  while (fits > 0 && text[fits - 1] == ' ') --fits;
+  std::string fitted(text.substr(0, fits));
+  fitted += kEllipsis;
+  return fitted;
+}
+
+void fitted_text(std::string_view text) {
+  const std::string fitted = fit_text(text, ImGui::GetContentRegionAvail().x);
+  ImGui::TextUnformatted(fitted.c_str());
+  if (fitted.size() != text.size() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
+}
+
 ImVec4 good_color(Theme theme) { return theme == Theme::Dark ? ImVec4(0.40f, 0.80f, 0.50f, 1) : ImVec4(0.10f, 0.52f, 0.25f, 1); }
 ImVec4 warning_color(Theme theme) { return theme == Theme::Dark ? ImVec4(0.95f, 0.75f, 0.30f, 1) : ImVec4(0.72f, 0.45f, 0.0f, 1); }
 ImVec4 bad_color(Theme theme) { return theme == Theme::Dark ? ImVec4(0.95f, 0.45f, 0.40f, 1) : ImVec4(0.80f, 0.20f, 0.15f, 1); }

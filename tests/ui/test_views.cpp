@@ -193,6 +193,46 @@ TEST_CASE("view states: board by stage, backlog filtered and selected, a gate be
   }
 }
 
+TEST_CASE("risks: the register sits beside the heat map on a wide window and below it, at full width, on a narrow one") {
+  const PlanningWorkspace& p = shared_planning();
+  struct Layout {
+    float map_right = 0, map_bottom = 0, title_left = 0, title_top = 0, review_right = 0, view_right = 0;
+  };
+  const auto layout_at = [&](float width) {
+    CheckedUi c{p.workspace, UiHarness::Options{ui::Theme::Light, ImVec2(width, 800.0f), 16.0f}};
+    c.show(p.project, ui::View::risks);
+    c.scene = "risks at " + std::to_string(static_cast<int>(width)) + " px";
+    draw(c);
+    check_clean(c);
+    Layout l;
+    // The heat map's cells: buttons labelled "<count>##<likelihood><impact>".
+    for (const ItemRecord& item : c.items.items()) {
+      const std::size_t hashes = item.label.find("##");
+      if (hashes == std::string::npos || item.label.size() != hashes + 4) continue;
+      if (item.label.find_first_not_of("0123456789#") != std::string::npos) continue;
+      l.map_right = std::max(l.map_right, item.rect.Max.x);
+      l.map_bottom = std::max(l.map_bottom, item.rect.Max.y);
+    }
+    const ItemRecord* title = c.items.find("##title", "view");
+    const ItemRecord* review = c.items.find("##review", "view");
+    REQUIRE(title != nullptr);
+    REQUIRE(review != nullptr);
+    l.title_left = title->rect.Min.x;
+    l.title_top = title->rect.Min.y;
+    l.review_right = review->rect.Max.x;
+    l.view_right = width;
+    return l;
+  };
+  const Layout wide = layout_at(1920.0f);
+  REQUIRE(wide.map_right > 0);  // the heat map's cells were found
+  CHECK(wide.title_left > wide.map_right);
+  CHECK(wide.title_top < wide.map_bottom);
+  const Layout narrow = layout_at(1280.0f);
+  CHECK(narrow.title_left < narrow.map_right);
+  CHECK(narrow.title_top > narrow.map_bottom);
+  CHECK(narrow.review_right < narrow.view_right);  // the last columns are on screen
+}
+
 TEST_CASE("the shell's dialogs over a project") {
   const PlanningWorkspace& p = shared_planning();
   const std::function<void(ui::ShellState&)> dialogs[] = {

@@ -1,0 +1,54 @@
+// Shared widgets (ui/widgets.h) measured with the UI font.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/widgets.h"
+#include "ui_harness.h"
+
+using namespace cairn;
+
+namespace {
+
+float width_of(const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; }
+
+bool ends_with_ellipsis(const std::string& text) {
+  return text.size() >= 3 && text.compare(text.size() - 3, 3, "\u2026") == 0;
+}
+
+}  // namespace
+
+TEST_SUITE("views") {
+TEST_CASE("fit_text: whole when it fits, else cut to the width at a character boundary with an ellipsis") {
+  uitest::UiHarness ui{Workspace{}};
+  ui.frame_with([] {
+    const std::string short_text = "Label data";
+    CHECK(ui::fit_text(short_text, width_of(short_text)) == short_text);
+    CHECK(ui::fit_text(short_text, 1000.0f) == short_text);
+
+    const std::string long_text = "Collect consent records for the churn model (Computer vision project)";
+    for (const float max : {40.0f, 120.0f, 300.0f, width_of(long_text) - 1.0f}) {
+      CAPTURE(max);
+      const std::string fitted = ui::fit_text(long_text, max);
+      CHECK(width_of(fitted) <= max);
+      CHECK(ends_with_ellipsis(fitted));
+      const std::string kept = fitted.substr(0, fitted.size() - 3);
+      CHECK(long_text.compare(0, kept.size(), kept) == 0);  // a prefix of the text
+      CHECK((kept.empty() || kept.back() != ' '));           // no space before the ellipsis
+      // As long as fits: one more character would not.
+      CHECK(width_of(long_text.substr(0, kept.size() + 2) + "\u2026") > max);
+    }
+
+    // Two-byte characters are never cut in half.
+    const std::string accented = "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9";
+    for (float max = 5.0f; max < width_of(accented); max += 3.0f) {
+      const std::string fitted = ui::fit_text(accented, max);
+      CHECK((fitted.size() - 3) % 2 == 0);
+    }
+
+    // No room at all: the ellipsis alone.
+    CHECK(ui::fit_text(long_text, 0.0f) == "\u2026");
+  });
+}
+}
