@@ -114,6 +114,7 @@ App::App(AppOptions options)
     load_ms_ = milliseconds_since(started) + loaded.decoded_before_ms;
     if (loaded.ok) {
       workspace_ = std::move(loaded.workspace);
+      histories_deferred_ = workspace_.histories_pending();
       load_notice_ = loaded.notice;
     } else {
       // Keep what is stored for the user to rescue: never save over it.
@@ -398,6 +399,7 @@ void App::reload_from_storage() {
   store::Storage::Loaded loaded = options_.storage->load();
   if (!loaded.ok) return;  // keep showing what we have; the writer's next save will be read again
   workspace_ = std::move(loaded.workspace);
+  histories_deferred_ = workspace_.histories_pending();
   glyphs_.scan_workspace(workspace_);
   stack_.forget();
   autosave_.loaded(stack_.revision());
@@ -476,6 +478,8 @@ std::string App::state_json() const {
   w.String(load_notice_.c_str());
   w.Key("loadMs");
   w.Double(load_ms_);
+  w.Key("historiesDeferred");  // the load left the stored histories for after the first frame
+  w.Bool(histories_deferred_);
   w.Key("historiesPending");  // stored histories not decoded yet (after the first frame)
   w.Bool(workspace_.histories_pending());
   w.Key("historyChanges");  // recorded changes of all items; null while pending (counting would decode them)
