@@ -26,6 +26,27 @@ std::uint32_t chunk_count_for(std::size_t items) {
   return count;
 }
 
+std::uint32_t chunk_of(Id id, std::span<const Id> starts) {
+  return static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), id) - starts.begin());
+}
+
+std::vector<Id> balanced_starts(const Workspace& workspace, std::uint32_t count) {
+  std::vector<Id> ids;
+  ids.reserve(workspace.size());
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((void)[&] {
+      for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>()) ids.push_back(id);
+    }(), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  std::sort(ids.begin(), ids.end());
+  std::vector<Id> starts;
+  for (std::uint32_t c = 1; c < count && !ids.empty(); ++c) {
+    const Id start = ids[ids.size() * c / count];
+    if (starts.empty() || starts.back() < start) starts.push_back(start);  // fewer ids than chunks: fewer chunks
+  }
+  return starts;
+}
+
 double chunk_key(std::uint64_t generation, std::uint32_t index) {
   return static_cast<double>(std::min(generation, kMaxKeyGeneration) * kKeyStride + index);
 }
@@ -35,9 +56,10 @@ std::vector<std::uint8_t> encode_manifest(const Manifest& manifest) {
   {
     VectorOutputArchive ar(out);
     ar(kManifestTag, static_cast<std::uint32_t>(manifest.chunks.size()));
+    for (const Id& start : manifest.starts) ar(start.hi, start.lo);  // plain numbers: a manifest has no class versions
     for (const ChunkRef& c : manifest.chunks) ar(c.generation, c.length, c.checksum);
   }
-  seal_in_place(out, kSchemaVersion, manifest.generation);
+  seal_in_place(out, kManifestSchema, manifest.generation);
   return out;
 }
 
@@ -48,10 +70,10 @@ OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes) {
     m.error = "manifest: " + opened.error;
     return m;
   }
-  if (opened.schema > kSchemaVersion) {
+  if (opened.schema > kManifestSchema) {
     m.newer_schema = true;
-    m.error = "the workspace was saved by a newer version of Cairn (schema " + std::to_string(opened.schema) +
-              ", this version reads up to " + std::to_string(kSchemaVersion) + ")";
+    m.error = "the workspace was saved by a newer version of Cairn (manifest schema " + std::to_string(opened.schema) +
+              ", this version reads up to " + std::to_string(kManifestSchema) + ")";
     return m;
   }
   try {
@@ -59,8 +81,21 @@ OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes) {
     std::uint32_t tag = 0, count = 0;
     ar(tag, count);
     if (tag != kManifestTag) throw cereal::Exception("not a manifest");
-    if (!is_power_of_two(count) || count > kMaxChunks) throw cereal::Exception(std::to_string(count) + " chunks");
+    // Chunks by low id bits (schema 2) need a power of two; ranges do not.
+    const bool by_range = opened.schema >= 3;
+    if (count == 0 || count > kMaxChunks || (!by_range && !is_power_of_two(count)))
+      throw cereal::Exception(std::to_string(count) + " chunks");
+    m.manifest.schema = opened.schema;
     m.manifest.generation = opened.generation;
+    if (by_range) {
+      m.manifest.starts.resize(count - 1);
+      Id previous;  // nil: the smallest id, where chunk 0 begins
+      for (Id& start : m.manifest.starts) {
+        ar(start.hi, start.lo);
+        if (!(previous < start)) throw cereal::Exception("chunk ranges out of order");
+        previous = start;
+      }
+    }
     m.manifest.chunks.resize(count);
     for (ChunkRef& c : m.manifest.chunks) {
       ar(c.generation, c.length, c.checksum);
@@ -81,8 +116,8 @@ OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes) {
 
 void ChunkWriter::loaded(const Manifest* manifest) {
   stored_.reset();
-  if (manifest) stored_ = *manifest;
-  dirty_.assign(manifest ? manifest->chunks.size() : 0, false);
+  if (manifest && manifest->schema >= kManifestSchema) stored_ = *manifest;
+  dirty_.assign(stored_ ? stored_->chunks.size() : 0, false);
   in_flight_.reset();
 }
 
@@ -93,15 +128,15 @@ ChunkWriter::Prepared ChunkWriter::prepare(const Workspace& workspace, std::uint
   // ~512 items keep a one-item save small and a load few records long.
   const bool full = !stored_ || ideal >= current * 4 || current >= std::size_t{ideal} * 4 ||
                     workspace.everything_touched();
-  const std::uint32_t count = full ? ideal : static_cast<std::uint32_t>(current);
-  std::vector<bool> which = full ? std::vector<bool>(count, true) : dirty_;
-  if (!full)
-    for (const Id& id : workspace.touched()) which[chunk_of(id, count)] = true;
-
   Manifest manifest;
   manifest.generation = generation;
+  manifest.starts = full ? balanced_starts(workspace, ideal) : stored_->starts;
+  const auto count = static_cast<std::uint32_t>(manifest.starts.size() + 1);
   manifest.chunks = full ? std::vector<ChunkRef>(count) : stored_->chunks;
-  std::vector<std::vector<std::uint8_t>> encoded = encode_chunks(workspace, count, which, generation);
+  std::vector<bool> which = full ? std::vector<bool>(count, true) : dirty_;
+  if (!full)
+    for (const Id& id : workspace.touched()) which[chunk_of(id, manifest.starts)] = true;
+  std::vector<std::vector<std::uint8_t>> encoded = encode_chunks(workspace, manifest.starts, which, generation);
 
   Prepared prepared;
   prepared.generation = generation;
@@ -139,6 +174,8 @@ void ChunkWriter::finished(std::uint64_t generation, bool ok) {
 ChunkReader::ChunkReader(const Manifest& manifest, HistoryTiming histories)
     : manifest_(manifest), arrived_(manifest.chunks.size(), false) {
   if (histories == HistoryTiming::deferred) deferred_ = std::make_shared<DeferredHistories>();
+  if (manifest.schema >= 3 && manifest.starts.size() + 1 != manifest.chunks.size())
+    error_ = "the manifest's chunk ranges do not match its chunks";
   for (std::uint32_t c = 0; c < manifest.chunks.size(); ++c)
     keys_.push_back(chunk_key(manifest.chunks[c].generation, c));
   result_.workspace.track_touched(false);
@@ -162,7 +199,12 @@ bool ChunkReader::add(double key, std::span<const std::uint8_t> bytes) {
     error_ = "chunk " + std::to_string(index) + " arrived twice";
   } else {
     arrived_[index] = true;
-    error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings, deferred_.get());
+    const bool by_range = manifest_.schema >= 3;  // the constructor checked there is a start per chunk after 0
+    IdRange range;
+    if (by_range && index > 0) range.first = manifest_.starts[index - 1];
+    if (by_range && index < manifest_.starts.size()) range.end = manifest_.starts[index];
+    error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings, deferred_.get(),
+                               by_range ? &range : nullptr);
   }
   return error_.empty();
 }

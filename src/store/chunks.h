@@ -1,8 +1,9 @@
 #pragma once
 // A workspace saved in parts, so that a save writes only what changed.
 //
-// Every item belongs to one chunk, chosen by its id (ids are random, so the
-// chunks fill evenly). A chunk is an envelope (store/envelope.h) around a
+// Every item belongs to one chunk, chosen by its id: each chunk holds one
+// range of ids, the ranges cut where they give chunks of equal size when the
+// chunks are laid out (every full save). A chunk is an envelope (store/envelope.h) around a
 // snapshot payload of its items and their histories (store/snapshot.h). A
 // save writes the chunks whose items changed since the last save, then a
 // manifest: an envelope naming, for every chunk, the generation that wrote
@@ -26,12 +27,24 @@ namespace cairn::store {
 
 inline constexpr std::uint32_t kMaxChunks = 1024;
 
+// The manifest's format, in its envelope's schema field (the chunks are
+// snapshot payloads, sealed with kSchemaVersion):
+//   2: chunk c holds the items whose ids' low bits are c. Read, never
+//      extended: the next save writes every chunk again, as schema 3.
+//   3: each chunk holds one range of ids; the manifest lists where each
+//      range after the first starts. Chunks handed to the reader in index
+//      order then fill the workspace's id-ordered maps by appending, which
+//      made loading 10k tasks ~20% faster than inserting at random places.
+inline constexpr std::uint16_t kManifestSchema = 3;
+
 // A power of two giving ~512 items per chunk, between 1 and kMaxChunks.
 std::uint32_t chunk_count_for(std::size_t items);
-// `count` is a power of two.
-inline std::uint32_t chunk_of(Id id, std::uint32_t count) {
-  return static_cast<std::uint32_t>(id.lo ^ (id.hi >> 32)) & (count - 1);
-}
+// The chunk holding `id`, where starts[i] is the first id of chunk i + 1
+// (chunk 0 begins at the smallest id); `starts` ascends.
+std::uint32_t chunk_of(Id id, std::span<const Id> starts);
+// Starts that cut the workspace's ids into `count` chunks of equal size
+// (whatever the ids look like: random, or counted up by another tool).
+std::vector<Id> balanced_starts(const Workspace& workspace, std::uint32_t count);
 // The key of a chunk record: unique per (generation, index), and a whole
 // number below 2^53 so that JavaScript holds it exactly.
 double chunk_key(std::uint64_t generation, std::uint32_t index);
@@ -43,11 +56,15 @@ struct ChunkRef {
   bool operator==(const ChunkRef&) const = default;
 };
 struct Manifest {
+  std::uint16_t schema = kManifestSchema;  // as read; saves always write kManifestSchema
   std::uint64_t generation = 0;
   std::vector<ChunkRef> chunks;  // one per chunk index
+  std::vector<Id> starts;        // chunks.size() - 1 ascending ids (schema 3), see chunk_of
   bool operator==(const Manifest&) const = default;
 };
 
+// Writes `manifest` as schema kManifestSchema; its starts must be
+// chunks.size() - 1 ascending ids.
 std::vector<std::uint8_t> encode_manifest(const Manifest& manifest);
 struct OpenedManifest {
   bool ok = false;
@@ -72,6 +89,7 @@ class ChunkWriter {
   // What is stored now: the manifest just loaded (the next save rewrites
   // only what changes), or none (nothing stored, an older whole snapshot,
   // or a fallback to an older generation): the next save writes every chunk.
+  // So does the save after a manifest of schema 2 (chunks by low id bits).
   void loaded(const Manifest* manifest);
   // Encodes generation `generation`: the chunks touched since the last
   // stored manifest (all of them when there is none or the workspace grew
@@ -87,9 +105,11 @@ class ChunkWriter {
   std::vector<bool> in_flight_dirty_;
 };
 
-// The loading side: one manifest, then the chunks it names (any order),
-// each decoded as it arrives; with HistoryTiming::deferred the items'
-// histories are handed to the workspace undecoded (DeferredHistories).
+// The loading side: one manifest, then the chunks it names (any order;
+// index order is fastest), each decoded as it arrives; an item outside its
+// chunk's range makes the generation unusable (a later save would write it
+// to another chunk too). With HistoryTiming::deferred the items' histories
+// are handed to the workspace undecoded (DeferredHistories).
 enum class HistoryTiming { now, deferred };
 class ChunkReader {
  public:

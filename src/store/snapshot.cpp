@@ -40,7 +40,7 @@ void save_table(Output& ar, const Rows& rows, std::size_t count) {
 
 template <class T>
 void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t count, Workspace& ws,
-                std::vector<std::string>& warnings) {
+                std::vector<std::string>& warnings, const IdRange* range) {
   std::vector<const FieldDef<T>*> defs;
   for (const std::string& name : names) {
     defs.push_back(find_field<T>(name));
@@ -58,6 +58,8 @@ void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t 
                                 " " + error);
     }
     const Id id = item.id;
+    if (range && !range->contains(id))
+      throw cereal::Exception(std::string(T::kKind) + " " + id.to_string() + " is outside the id range of its chunk");
     if (id.nil() || !ws.insert_new(std::move(item)))
       throw cereal::Exception("duplicate or empty id " + id.to_string() + " in the snapshot");
   }
@@ -188,7 +190,8 @@ void write_chunk(ChunkRows& rows, std::vector<std::uint8_t>& out) {
 // Tables and histories of a payload, added to `ws` (no structure check).
 // With `deferred`, the histories' bytes are kept there, to decode later.
 void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& ws,
-                  std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr) {
+                  std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr,
+                  const IdRange* range = nullptr) {
   // Schema 1 had no class versions and no histories.
   Input ar(payload, /*class_versions=*/schema >= 2);
   std::uint64_t tables = 0;
@@ -203,7 +206,7 @@ void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, W
       continue;
     }
     visit_kind(index, [&]<class T>(T*) {
-      load_items<T>(ar, table.fields, table.rows, ws, warnings);
+      load_items<T>(ar, table.fields, table.rows, ws, warnings, range);
       return 0;
     });
   }
@@ -278,10 +281,10 @@ PendingHistories::Part DeferredHistories::decode(std::size_t index, const Worksp
 }
 
 std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
-                              std::vector<std::string>& warnings, DeferredHistories* deferred) {
+                              std::vector<std::string>& warnings, DeferredHistories* deferred, const IdRange* range) {
   if (schema > kSchemaVersion) return newer_schema_error(schema);
   try {
-    read_payload(payload, schema, workspace, warnings, deferred);
+    read_payload(payload, schema, workspace, warnings, deferred, range);
   } catch (const std::exception& e) {
     return std::string("the snapshot is damaged: ") + e.what();
   }
@@ -293,17 +296,18 @@ std::string check_snapshot_structure(const Workspace& workspace) {
   return error.empty() ? error : "the snapshot is damaged: " + error;
 }
 
-std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::uint32_t count,
+std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::span<const Id> starts,
                                                      const std::vector<bool>& which, std::uint64_t generation) {
+  const auto count = static_cast<std::uint32_t>(starts.size() + 1);
   std::vector<ChunkRows> rows(count);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((void)[&] {
       for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>())
-        if (const std::uint32_t c = chunk_of(id, count); which[c]) std::get<I>(rows[c].items).push_back(&item);
+        if (const std::uint32_t c = chunk_of(id, starts); which[c]) std::get<I>(rows[c].items).push_back(&item);
     }(), ...);
   }(std::make_index_sequence<kItemKindCount>{});
   for (const auto& [id, log] : workspace.histories())
-    if (const std::uint32_t c = chunk_of(id, count); which[c] && !log.empty() && workspace.contains(id))
+    if (const std::uint32_t c = chunk_of(id, starts); which[c] && !log.empty() && workspace.contains(id))
       rows[c].logs.emplace_back(id, &log);
   std::vector<std::vector<std::uint8_t>> chunks(count);
   for (std::uint32_t c = 0; c < count; ++c) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -47,10 +48,19 @@ Decoded decode_workspace(std::span<const std::uint8_t> bytes);
 
 // A workspace saved in parts (see store/chunks.h): each chunk is an envelope
 // around a payload of the same layout holding only the chunk's items (and
-// their histories). encode_chunks seals the chunks flagged in `which` (one
-// per chunk index; the others come back empty) in one pass over the items.
-std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::uint32_t count,
+// their histories). Chunk i + 1 begins at starts[i] (chunk_of). encode_chunks
+// seals the chunks flagged in `which` (one per chunk; the others come back
+// empty) in one pass over the items.
+std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::span<const Id> starts,
                                                      const std::vector<bool>& which, std::uint64_t generation);
+
+// The ids a chunk may hold: from `first` up to, not including, `end` (no
+// upper end when there is none).
+struct IdRange {
+  Id first;
+  std::optional<Id> end;
+  bool contains(Id id) const { return first <= id && (!end || id < *end); }
+};
 // The history sections of chunk payloads, kept undecoded (a copy of their
 // bytes, already checked against the chunk's checksum): a quarter of a
 // typical workspace's bytes and decoding time, which a workspace can take
@@ -75,9 +85,11 @@ class DeferredHistories final : public PendingHistories {
 
 // Adds the items of one chunk's payload to `workspace`; "" or why not.
 // Parents may arrive in a later chunk: check the structure once all are in.
-// With `deferred`, the histories go there undecoded.
+// With `deferred`, the histories go there undecoded; with `range`, an item
+// outside it is refused.
 std::string add_chunk_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, Workspace& workspace,
-                              std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr);
+                              std::vector<std::string>& warnings, DeferredHistories* deferred = nullptr,
+                              const IdRange* range = nullptr);
 std::string check_snapshot_structure(const Workspace& workspace);
 
 }  // namespace cairn::store

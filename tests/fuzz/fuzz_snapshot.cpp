@@ -93,11 +93,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const store::Decoded raw = store::decode_workspace(bytes);
   CAIRN_FUZZ_CHECK(raw.ok == raw.error.empty());
 
-  // The bytes as a manifest's payload (sealed, so the parser sees them):
-  // whatever it accepts encodes back to the same manifest.
-  const store::OpenedManifest manifest = store::decode_manifest(store::seal(bytes, store::kSchemaVersion, 1u << 20));
-  CAIRN_FUZZ_CHECK(manifest.ok == manifest.error.empty());
-  if (manifest.ok) CAIRN_FUZZ_CHECK(store::decode_manifest(store::encode_manifest(manifest.manifest)).manifest == manifest.manifest);
+  // The bytes as a manifest's payload (sealed, so the parser sees them), in
+  // both layouts: whatever the current one accepts encodes back to the same
+  // manifest; the old one (chunks by low id bits) is only ever read.
+  for (const std::uint16_t schema : {std::uint16_t{2}, store::kManifestSchema}) {
+    const store::OpenedManifest manifest = store::decode_manifest(store::seal(bytes, schema, 1u << 20));
+    CAIRN_FUZZ_CHECK(manifest.ok == manifest.error.empty());
+    CAIRN_FUZZ_CHECK(!manifest.ok || manifest.manifest.schema == schema);
+    if (manifest.ok && schema == store::kManifestSchema)
+      CAIRN_FUZZ_CHECK(store::decode_manifest(store::encode_manifest(manifest.manifest)).manifest == manifest.manifest);
+  }
 
   // The payload directly (the envelope's CRC would hide it from the
   // fuzzer), read as every schema this version migrates from.

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -36,7 +37,8 @@ struct MemoryDatabase {
   }
 
   // Reads one generation as IdbStore does: the manifest, then its chunks.
-  LoadedSnapshot read(std::uint64_t generation, HistoryTiming histories = HistoryTiming::now) const {
+  LoadedSnapshot read(std::uint64_t generation, HistoryTiming histories = HistoryTiming::now,
+                      bool reverse = false) const {
     const auto found = manifests.find(generation);
     REQUIRE(found != manifests.end());
     const OpenedManifest opened = decode_manifest(found->second.first);
@@ -46,7 +48,9 @@ struct MemoryDatabase {
       return failed;
     }
     ChunkReader reader(opened.manifest, histories);
-    for (const double key : reader.keys()) {
+    std::vector<double> keys = reader.keys();
+    if (reverse) std::reverse(keys.begin(), keys.end());
+    for (const double key : keys) {
       const auto chunk = chunks.find(key);
       reader.add(key, chunk == chunks.end() ? std::span<const std::uint8_t>() : std::span(chunk->second));
     }
@@ -124,10 +128,40 @@ TEST_CASE("chunk counts grow with the workspace and stay powers of two") {
   CHECK(chunk_count_for(513) == 2);
   CHECK(chunk_count_for(32'000) == 64);
   CHECK(chunk_count_for(100'000'000) == kMaxChunks);
+}
+
+namespace {
+// Items per chunk when `ws` is cut by balanced_starts into `count` chunks.
+std::vector<int> chunk_sizes(const Workspace& ws, std::uint32_t count) {
+  const std::vector<Id> starts = balanced_starts(ws, count);
+  REQUIRE(starts.size() + 1 == count);
+  CHECK(std::is_sorted(starts.begin(), starts.end()));
+  std::vector<int> sizes(count, 0);
+  for (const auto& [id, task] : ws.all<Task>()) ++sizes[chunk_of(id, starts)];
+  return sizes;
+}
+}  // namespace
+
+TEST_CASE("chunks are id ranges of equal size, for random ids and for ids counted up by another tool") {
+  Workspace random_ids, counted_ids;
   IdSource ids(4);
-  std::vector<int> per_chunk(64, 0);
-  for (int i = 0; i < 64'000; ++i) ++per_chunk[chunk_of(ids.next(), 64)];
-  for (const int n : per_chunk) CHECK((n > 800 && n < 1200));  // random ids fill chunks evenly
+  for (std::uint64_t i = 1; i <= 6400; ++i) {
+    Task random_task, counted_task;
+    random_task.id = ids.next();
+    counted_task.id = Id{0, i};  // 00000000-0000-0000-0000-000000000001, ...2, ...
+    random_ids.insert(random_task);
+    counted_ids.insert(counted_task);
+  }
+  for (const int n : chunk_sizes(random_ids, 64)) CHECK(n == 100);
+  for (const int n : chunk_sizes(counted_ids, 64)) CHECK(n == 100);
+
+  const std::vector<Id> starts{Id{0, 10}, Id{0, 20}};
+  CHECK(chunk_of(Id{}, starts) == 0);
+  CHECK(chunk_of(Id{0, 9}, starts) == 0);
+  CHECK(chunk_of(Id{0, 10}, starts) == 1);  // a start belongs to the chunk it starts
+  CHECK(chunk_of(Id{0, 19}, starts) == 1);
+  CHECK(chunk_of(Id{1, 0}, starts) == 2);
+  CHECK(balanced_starts(Workspace{}, 8).empty());  // no ids: one chunk
 }
 
 TEST_CASE("random workspaces survive a chunked save and load unchanged") {
@@ -142,6 +176,97 @@ TEST_CASE("random workspaces survive a chunked save and load unchanged") {
     CHECK(loaded.workspace == ws);
     CHECK(loaded.workspace.touched().empty());
   }
+}
+
+TEST_CASE("chunks read in any order give the same workspace") {
+  Workspace ws = testing::random_workspace(17, 2, 20);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  const LoadedSnapshot backwards = db.read(1, HistoryTiming::now, /*reverse=*/true);
+  REQUIRE_MESSAGE(backwards.ok, backwards.error);
+  CHECK(backwards.workspace == ws);
+}
+
+namespace {
+void put(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
+}
+
+// A store as Cairn wrote it before chunks were id ranges (docs/file-format.md,
+// manifest schema 2): chunk c of `count` holds the items whose ids' low bits
+// are c, each chunk a whole-snapshot envelope of its items and histories.
+void write_low_bits_store(const Workspace& ws, MemoryDatabase& db, std::uint64_t generation, std::uint32_t count) {
+  std::vector<Workspace> parts(count);
+  const auto low_bits = [&](Id id) { return static_cast<std::uint32_t>(id.lo ^ (id.hi >> 32)) & (count - 1); };
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((void)[&] {
+      for (const auto& [id, item] : ws.all<std::tuple_element_t<I, ItemTypes>>()) parts[low_bits(id)].insert(item);
+    }(), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  for (const auto& [id, log] : ws.histories())
+    if (ws.contains(id)) parts[low_bits(id)].set_history(id, log);
+  std::vector<std::uint8_t> payload;
+  put(payload, 0x464E4D43, 4);  // "CMNF"
+  put(payload, count, 4);
+  std::vector<double> keys;
+  for (std::uint32_t c = 0; c < count; ++c) {
+    const std::vector<std::uint8_t> chunk = encode_workspace(parts[c], generation);
+    put(payload, generation, 8);
+    put(payload, chunk.size(), 8);
+    put(payload, open(chunk).checksum, 4);
+    keys.push_back(chunk_key(generation, c));
+    db.chunks[keys.back()] = chunk;
+  }
+  db.manifests[generation] = {seal(payload, 2, generation), keys};
+}
+}  // namespace
+
+TEST_CASE("a store chunked by low id bits (manifest schema 2) loads, and its next save lays it out by id range") {
+  Workspace ws = testing::random_workspace(11, 2, 20);
+  MemoryDatabase db;
+  write_low_bits_store(ws, db, 1, 8);
+  const OpenedManifest old = decode_manifest(db.manifests.at(1).first);
+  REQUIRE_MESSAGE(old.ok, old.error);
+  CHECK(old.manifest.schema == 2);
+  LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
+  REQUIRE_MESSAGE(loaded.ok, loaded.error);
+  CHECK(same_saved_state(loaded.workspace, ws));
+
+  // One edit: extending the old layout would write one chunk and leave the
+  // item's old copy in another. The save writes every chunk instead.
+  ChunkWriter writer;
+  writer.loaded(&old.manifest);
+  Workspace& edited = loaded.workspace;
+  CommandStack stack(edited, "test", [] { return Timestamp{1'700'000'000'000}; });
+  REQUIRE(stack.exec(rename(task_ids(edited).front(), "After the upgrade")).ok);
+  const std::size_t written = save(writer, db, edited, 2);
+  const Manifest now = decode_manifest(db.manifests.at(2).first).manifest;
+  CHECK(now.schema == kManifestSchema);
+  CHECK(written == now.chunks.size());
+  const LoadedSnapshot reread = db.read(2);
+  REQUIRE_MESSAGE(reread.ok, reread.error);
+  CHECK(same_saved_state(reread.workspace, edited));
+  // From then on, a save writes only what changed.
+  REQUIRE(stack.exec(rename(task_ids(edited).back(), "Later")).ok);
+  CHECK(save(writer, db, edited, 3) == 1);
+  CHECK(same_saved_state(db.read(3).workspace, edited));
+}
+
+TEST_CASE("an item outside its chunk's id range makes the generation unusable") {
+  Workspace ws = testing::random_workspace(11, 2, 20);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  Manifest manifest = decode_manifest(db.manifests.at(1).first).manifest;
+  REQUIRE(manifest.starts.size() >= 2);
+  // Chunk 1's first item now lies in chunk 0's range, but is stored in chunk 1.
+  manifest.starts[0].lo += 1;
+  REQUIRE(manifest.starts[0] < manifest.starts[1]);
+  db.manifests.at(1).first = encode_manifest(manifest);
+  const LoadedSnapshot bad = db.read(1);
+  CHECK(!bad.ok);
+  CHECK(bad.error.find("outside the id range of its chunk") != std::string::npos);
 }
 
 TEST_CASE("a save after an edit writes only the chunk of the edited item, and every generation reads back") {
@@ -244,6 +369,7 @@ TEST_CASE("every single-byte corruption and every truncation of a manifest is de
   Manifest m;
   m.generation = 9;
   for (std::uint64_t g : {1, 9, 4, 9}) m.chunks.push_back({g, 1000 + g, static_cast<std::uint32_t>(g * 77)});
+  m.starts = {Id{3, 1}, Id{7, 0}, Id{0xF000, 5}};
   const std::vector<std::uint8_t> good = encode_manifest(m);
   const OpenedManifest opened = decode_manifest(good);
   REQUIRE(opened.ok);
@@ -256,12 +382,23 @@ TEST_CASE("every single-byte corruption and every truncation of a manifest is de
   for (std::size_t n = 0; n < good.size(); ++n) CHECK_MESSAGE(!decode_manifest(std::span(good).first(n)).ok, "length " << n);
 }
 
-TEST_CASE("manifests that lie are refused: chunk counts, future generations, snapshots posing as manifests") {
+TEST_CASE("manifests that lie are refused: chunk counts, ranges, future generations, snapshots posing as manifests") {
   Manifest m;
   m.generation = 3;
-  m.chunks.assign(3, ChunkRef{1, 10, 1});  // not a power of two
+  m.chunks.assign(3, ChunkRef{1, 10, 1});
+  m.starts = {Id{0, 5}, Id{0, 9}};
+  REQUIRE(decode_manifest(encode_manifest(m)).ok);  // any count of ranges
+  m.starts = {Id{0, 9}, Id{0, 5}};  // out of order
   CHECK(!decode_manifest(encode_manifest(m)).ok);
+  m.starts = {Id{0, 5}, Id{0, 5}};  // an empty range
+  CHECK(!decode_manifest(encode_manifest(m)).ok);
+  m.starts = {Id{}, Id{0, 5}};  // chunk 0 begins at the nil id already
+  CHECK(!decode_manifest(encode_manifest(m)).ok);
+  m.chunks.clear();
+  m.starts.clear();
+  CHECK(!decode_manifest(encode_manifest(m)).ok);  // no chunk at all
   m.chunks.assign(4, ChunkRef{4, 10, 1});  // written after the manifest itself
+  m.starts = {Id{0, 1}, Id{0, 2}, Id{0, 3}};
   CHECK(!decode_manifest(encode_manifest(m)).ok);
   const Workspace ws = testing::random_workspace(16, 1, 2);
   CHECK(!decode_manifest(encode_workspace(ws, 3)).ok);
