@@ -2,8 +2,8 @@
 // A workspace saved in parts, so that a save writes only what changed.
 //
 // Every item belongs to one chunk, chosen by its id: each chunk holds one
-// range of ids, the ranges cut where they give chunks of equal size when the
-// chunks are laid out (every full save). A chunk is an envelope (store/envelope.h) around a
+// range of ids, cut at every full save where the chunks come out of equal
+// size. A chunk is an envelope (store/envelope.h) around a
 // snapshot payload of its items and their histories (store/snapshot.h). A
 // save writes the chunks whose items changed since the last save, then a
 // manifest: an envelope naming, for every chunk, the generation that wrote

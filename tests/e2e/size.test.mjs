@@ -1,9 +1,9 @@
 // The download a first visit costs: cairn.wasm + cairn.js, gzipped as a
 // server would send them. The goal is < 700 KB and is NOT met (876 KB on
-// 2026-11-28, README "Measurements"). The module grew by 100 KB once without
+// 2026-11-27, README "Measurements"). The module grew by 100 KB once without
 // anyone noticing; this budget catches the next growth. Lower it as the
 // module shrinks, never raise it without saying why in the README. Raised
-// from 750 to 890 KB on 2026-11-28: inlining in the model and the store
+// from 750 to 890 KB on 2026-11-27: inlining in the model and the store
 // (src/CMakeLists.txt) made loading 10k tasks ~30% faster for 139 KB.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
