@@ -38,9 +38,12 @@ void save_table(Output& ar, const Rows& rows, std::size_t count) {
   }
 }
 
+// Out of line, one function per kind: inlined into read_payload, the 24 of
+// them made one function so large that V8's optimizing compiler took most of
+// a second on it, and a first load ran entirely in baseline code.
 template <class T>
-void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t count, Workspace& ws,
-                std::vector<std::string>& warnings, const IdRange* range) {
+[[gnu::noinline]] void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t count, Workspace& ws,
+                                  std::vector<std::string>& warnings, const IdRange* range) {
   std::vector<const FieldDef<T>*> defs;
   for (const std::string& name : names) {
     defs.push_back(find_field<T>(name));
