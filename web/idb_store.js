@@ -28,7 +28,7 @@ mergeInto(LibraryManager.library, {
     // Read and write times for benchmarks (window.cairn.storeTimings).
     // prefetchMs: web/boot.js's early read (beside the module's download and
     // compile); prefetchUsed: its bytes were used; readMs: what the app waited.
-    timings: { readMs: 0, writeMs: 0, bytes: 0, prefetchMs: 0, prefetchUsed: false },
+    timings: { readMs: 0, writeMs: 0, bytes: 0, prefetchMs: 0, prefetchUsed: false, heldReads: 0 },
     open: function () {
       return new Promise(function (resolve, reject) {
         var request = indexedDB.open('cairn', 2);
@@ -97,12 +97,13 @@ mergeInto(LibraryManager.library, {
           var record = records[index--];
           var bytes = new Uint8Array(record && record.bytes || new ArrayBuffer(0));
           var prefetched = CairnIdb.takePrefetch(generation, bytes);
+          var hold = CairnIdb.hold();
           var count = CairnIdb.timed(clock, function () {
-            return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_manifest(p, n, generation); });
+            return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_manifest(p, n, generation, hold); });
           });
           if (count < 0) return Promise.resolve(true);
           if (count === 0) return next();
-          return CairnIdb.readChunks(db, count, clock, prefetched).then(function () {
+          return CairnIdb.readChunks(db, count, clock, prefetched, hold).then(function () {
             return CairnIdb.timed(clock, function () { return _cairn_store_manifest_done(); }) ? true : next();
           });
         }
@@ -122,13 +123,27 @@ mergeInto(LibraryManager.library, {
       CairnIdb.timings.prefetchUsed = true;
       return p.chunks;
     },
+    // Chunk records kept for C++ (hold number -> Map key -> ArrayBuffer):
+    // the histories in them are decoded after the first frame, copied from
+    // here rather than kept in the module's memory. C++ owns each hold from
+    // the manifest on and releases it when nothing needs it any more.
+    holds: null,  // made at run time: library objects are written out as source text
+    lastHold: 0,
+    hold: function () {
+      if (!CairnIdb.holds) CairnIdb.holds = new Map();
+      CairnIdb.holds.set(++CairnIdb.lastHold, new Map());
+      CairnIdb.timings.heldReads = CairnIdb.holds.size;
+      return CairnIdb.lastHold;
+    },
     // Reads the chunks C++ names, handing each over as it arrives; those in
     // `prefetched` (a Map key -> ArrayBuffer, or null) at once.
-    readChunks: function (db, count, clock, prefetched) {
+    readChunks: function (db, count, clock, prefetched, hold) {
       return new Promise(function (resolve, reject) {
         var failed = false;
         function hand(key, buffer) {
           if (failed) return;
+          var held = CairnIdb.holds && CairnIdb.holds.get(hold);
+          if (held && buffer) held.set(key, buffer);
           var bytes = new Uint8Array(buffer || new ArrayBuffer(0));
           failed = !CairnIdb.timed(clock, function () {
             return CairnIdb.withBytes(bytes, function (p, n) { return _cairn_store_chunk(p, n, key); });
@@ -266,6 +281,22 @@ mergeInto(LibraryManager.library, {
         CairnIdb.estimate();
       }, function () {});
     }
+  },
+
+  // Deferred histories (src/store/idb_store.cpp, PageHeldChunks).
+  cairn_idb_copy_held__deps: ['$CairnIdb'],
+  cairn_idb_copy_held: function (hold, key, offset, length, out) {
+    var held = CairnIdb.holds && CairnIdb.holds.get(hold);
+    var buffer = held && held.get(key);
+    if (!buffer || offset + length > buffer.byteLength) return 0;
+    HEAPU8.set(new Uint8Array(buffer, offset, length), out);
+    return 1;
+  },
+  cairn_idb_release_held__deps: ['$CairnIdb'],
+  cairn_idb_release_held: function (hold) {
+    if (!CairnIdb.holds) return;
+    CairnIdb.holds.delete(hold);
+    CairnIdb.timings.heldReads = CairnIdb.holds.size;
   },
 
   cairn_idb_save_chunks__deps: ['$CairnIdb'],

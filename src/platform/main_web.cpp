@@ -217,8 +217,9 @@ EMSCRIPTEN_KEEPALIVE void cairn_wake() {
 // The page's IndexedDB reader hands over stored generations newest first
 // (manifests and their chunks, then whole snapshots of older versions) until
 // one is usable, then says it is done (see IdbStore).
-EMSCRIPTEN_KEEPALIVE int cairn_store_manifest(const std::uint8_t* bytes, std::size_t length, double generation) {
-  return reading_store()->add_manifest({bytes, length}, static_cast<std::uint64_t>(generation));
+EMSCRIPTEN_KEEPALIVE int cairn_store_manifest(const std::uint8_t* bytes, std::size_t length, double generation,
+                                              int hold) {
+  return reading_store()->add_manifest({bytes, length}, static_cast<std::uint64_t>(generation), hold);
 }
 
 EMSCRIPTEN_KEEPALIVE double cairn_store_chunk_key(int index) {

@@ -171,9 +171,9 @@ void ChunkWriter::finished(std::uint64_t generation, bool ok) {
 
 // --- ChunkReader -------------------------------------------------------------
 
-ChunkReader::ChunkReader(const Manifest& manifest, HistoryTiming histories)
+ChunkReader::ChunkReader(const Manifest& manifest, HistoryTiming histories, std::shared_ptr<const HeldChunks> held)
     : manifest_(manifest), arrived_(manifest.chunks.size(), false) {
-  if (histories == HistoryTiming::deferred) deferred_ = std::make_shared<DeferredHistories>();
+  if (histories == HistoryTiming::deferred) deferred_ = std::make_shared<DeferredHistories>(std::move(held));
   if (manifest.schema >= 3 && manifest.starts.size() + 1 != manifest.chunks.size())
     error_ = "the manifest's chunk ranges do not match its chunks";
   for (std::uint32_t c = 0; c < manifest.chunks.size(); ++c)
@@ -203,8 +203,10 @@ bool ChunkReader::add(double key, std::span<const std::uint8_t> bytes) {
     IdRange range;
     if (by_range && index > 0) range.first = manifest_.starts[index - 1];
     if (by_range && index < manifest_.starts.size()) range.end = manifest_.starts[index];
+    if (deferred_) deferred_->from_chunk(key, bytes);
     error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings, deferred_.get(),
                                by_range ? &range : nullptr);
+    if (deferred_) deferred_->from_chunk(0, {});  // `bytes` are the caller's: no pointer into them kept
   }
   return error_.empty();
 }

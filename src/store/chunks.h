@@ -113,7 +113,9 @@ class ChunkWriter {
 enum class HistoryTiming { now, deferred };
 class ChunkReader {
  public:
-  explicit ChunkReader(const Manifest& manifest, HistoryTiming histories = HistoryTiming::now);
+  // Deferred histories are copied out of `held` when decoded, if given.
+  explicit ChunkReader(const Manifest& manifest, HistoryTiming histories = HistoryTiming::now,
+                       std::shared_ptr<const HeldChunks> held = nullptr);
   // The records to read, as (key, index).
   const std::vector<double>& keys() const { return keys_; }
   // A chunk record arrived; false once anything failed (see error()).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <utility>
 
 #include "store/snapshot.h"
@@ -13,9 +14,29 @@ extern "C" void cairn_idb_save_chunks(const std::uint8_t* manifest, std::size_t 
                                       std::size_t count, const double* keys, const std::uint8_t* const* chunks,
                                       const std::size_t* lengths, std::size_t named_count, const double* named);
 
+// Also in web/idb_store.js: copy `length` bytes at `offset` of chunk `key`
+// held under `hold` to `out` (0: not held); let go of what `hold` keeps.
+extern "C" int cairn_idb_copy_held(int hold, double key, std::size_t offset, std::size_t length, std::uint8_t* out);
+extern "C" void cairn_idb_release_held(int hold);
+
 namespace cairn::store {
 
 namespace {
+// The chunk records the page keeps for one manifest read (see add_manifest).
+class PageHeldChunks final : public HeldChunks {
+ public:
+  explicit PageHeldChunks(int hold) : hold_(hold) {}
+  PageHeldChunks(const PageHeldChunks&) = delete;
+  PageHeldChunks& operator=(const PageHeldChunks&) = delete;
+  ~PageHeldChunks() override { cairn_idb_release_held(hold_); }
+  bool copy(double key, std::size_t offset, std::span<std::uint8_t> out) const override {
+    return cairn_idb_copy_held(hold_, key, offset, out.size(), out.data()) != 0;
+  }
+
+ private:
+  int hold_;
+};
+
 double ms_since(std::chrono::steady_clock::time_point started) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
@@ -35,7 +56,9 @@ void IdbStore::consider(Decoded d, std::uint64_t generation) {
   }
 }
 
-int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
+int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation, int hold) {
+  // Owned from here on, so that the page's records are let go on every path.
+  const auto held = hold != 0 ? std::make_shared<PageHeldChunks>(hold) : nullptr;
   generation_ = std::max(generation_, generation);
   if (reading_.done) return -1;
   OpenedManifest opened = decode_manifest(bytes);
@@ -50,7 +73,7 @@ int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t ge
     consider(std::move(failed), generation);
     return reading_.done ? -1 : 0;
   }
-  reading_.reader.emplace(opened.manifest, HistoryTiming::deferred);  // histories after the first frame
+  reading_.reader.emplace(opened.manifest, HistoryTiming::deferred, held);  // histories after the first frame
   reading_.reader_generation = generation;
   reading_.chosen_manifest = std::move(opened.manifest);
   return static_cast<int>(reading_.reader->keys().size());

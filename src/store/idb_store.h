@@ -24,7 +24,10 @@ class IdbStore final : public Storage {
   // to read next (their keys: chunk_key_at), 0 when this generation is
   // unusable (try the next), -1 when it was refused (a newer version wrote
   // it): read nothing more.
-  int add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation);
+  // The page keeps the chunk records it reads for this manifest under `hold`
+  // (0: it keeps none): deferred histories are copied from there when
+  // decoded, and the records are let go once nothing needs them.
+  int add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t generation, int hold = 0);
   double chunk_key_at(std::size_t index) const;
   // A chunk of the current manifest; false once the generation failed.
   bool add_chunk(double key, std::span<const std::uint8_t> bytes);

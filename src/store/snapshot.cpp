@@ -262,16 +262,32 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
 }
 
 void DeferredHistories::add(std::span<const std::uint8_t> bytes, std::uint16_t schema, Versions versions) {
-  parts_.push_back({std::vector<std::uint8_t>(bytes.begin(), bytes.end()), schema, std::move(versions)});
+  Stored stored{false, {}, chunk_key_, 0, bytes.size(), schema, std::move(versions)};
+  stored.held = held_ && !chunk_.empty() && bytes.data() >= chunk_.data() &&
+                bytes.data() + bytes.size() <= chunk_.data() + chunk_.size();
+  if (stored.held)
+    stored.offset = static_cast<std::size_t>(bytes.data() - chunk_.data());
+  else
+    stored.bytes.assign(bytes.begin(), bytes.end());
+  parts_.push_back(std::move(stored));
 }
 
 PendingHistories::Part DeferredHistories::decode(std::size_t index, const Workspace& ws) const {
   Part part;
   if (index >= parts_.size()) return part;
   const Stored& stored = parts_[index];
+  std::vector<std::uint8_t> copied;
+  if (stored.held) {
+    copied.resize(stored.length);
+    if (!held_->copy(stored.key, stored.offset, copied)) {
+      part.error = "some of the stored history could not be read and was left out (its chunk is no longer held)";
+      return part;
+    }
+  }
+  const std::span<const std::uint8_t> bytes = stored.held ? std::span(copied) : std::span(stored.bytes);
   std::vector<std::string> warnings;  // items gone since: nothing to tell
   try {
-    Input ar(stored.bytes, /*class_versions=*/stored.schema >= 2);
+    Input ar(bytes, /*class_versions=*/stored.schema >= 2);
     ar.assume_versions(stored.versions);  // read with the tables before them
     read_histories(ar, ws, warnings,
                    [&](Id id, std::vector<Change>&& log) { part.logs.emplace_back(id, std::move(log)); });

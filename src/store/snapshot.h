@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,25 +62,49 @@ struct IdRange {
   std::optional<Id> end;
   bool contains(Id id) const { return first <= id && (!end || id < *end); }
 };
-// The history sections of chunk payloads, kept undecoded (a copy of their
-// bytes, already checked against the chunk's checksum): a quarter of a
-// typical workspace's bytes and decoding time, which a workspace can take
-// after it is on screen (Workspace::defer_histories). A part that turns out
-// malformed is left out, and Workspace::history_problem() says so.
+// Chunk records that stay readable after loading (the browser keeps the
+// ones it read): deferred histories are copied out of them when decoded, not
+// into memory while loading.
+class HeldChunks {
+ public:
+  virtual ~HeldChunks() = default;
+  // Copies out.size() bytes at `offset` of chunk `key`; false when they are not held.
+  virtual bool copy(double key, std::size_t offset, std::span<std::uint8_t> out) const = 0;
+};
+
+// The history sections of chunk payloads, kept undecoded (already checked
+// against the chunk's checksum): a quarter of a typical workspace's bytes
+// and decoding time, which a workspace can take after it is on screen
+// (Workspace::defer_histories). Without `held`, each section is copied;
+// with it, only where it lies in its chunk is kept. A part that turns out
+// malformed (or no longer held) is left out, and
+// Workspace::history_problem() says so.
 class DeferredHistories final : public PendingHistories {
  public:
+  explicit DeferredHistories(std::shared_ptr<const HeldChunks> held = nullptr) : held_(std::move(held)) {}
   // Class versions cereal read before `bytes` (the archive's versions_read()).
   using Versions = std::vector<std::pair<std::size_t, std::uint32_t>>;
+  // The chunk record (key and all its bytes) the next add() reads from.
+  void from_chunk(double key, std::span<const std::uint8_t> record) {
+    chunk_key_ = key;
+    chunk_ = record;
+  }
   void add(std::span<const std::uint8_t> bytes, std::uint16_t schema, Versions versions);
   std::size_t parts() const override { return parts_.size(); }
   Part decode(std::size_t index, const Workspace& ws) const override;
 
  private:
   struct Stored {
+    bool held = false;                // in held_ (key, offset, length), else in `bytes`
     std::vector<std::uint8_t> bytes;
+    double key = 0;
+    std::size_t offset = 0, length = 0;
     std::uint16_t schema = 0;
     Versions versions;
   };
+  std::shared_ptr<const HeldChunks> held_;
+  double chunk_key_ = 0;
+  std::span<const std::uint8_t> chunk_;
   std::vector<Stored> parts_;
 };
 

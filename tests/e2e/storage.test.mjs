@@ -371,6 +371,8 @@ test('item histories come back after a reload: decoded after the first frame, ev
     const after = (await state(app.page)).save;
     assert.equal(after.historyChanges, before);
     assert.equal(after.notice, '');
+    // They were copied from the chunk records the page kept, which it has let go now.
+    assert.equal((await app.page.evaluate(() => cairn.storeTimings)).heldReads, 0);
     // An edit after the reload adds to the history read back.
     await app.page.evaluate((id) => cairn.exec({ op: 'set', id, field: 'name', value: 'History 5' }), created.created[0]);
     assert.equal((await state(app.page)).save.historyChanges, before + 1);

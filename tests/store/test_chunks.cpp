@@ -37,8 +37,8 @@ struct MemoryDatabase {
   }
 
   // Reads one generation as IdbStore does: the manifest, then its chunks.
-  LoadedSnapshot read(std::uint64_t generation, HistoryTiming histories = HistoryTiming::now,
-                      bool reverse = false) const {
+  LoadedSnapshot read(std::uint64_t generation, HistoryTiming histories = HistoryTiming::now, bool reverse = false,
+                      std::shared_ptr<const HeldChunks> held = nullptr) const {
     const auto found = manifests.find(generation);
     REQUIRE(found != manifests.end());
     const OpenedManifest opened = decode_manifest(found->second.first);
@@ -47,7 +47,7 @@ struct MemoryDatabase {
       failed.error = opened.error;
       return failed;
     }
-    ChunkReader reader(opened.manifest, histories);
+    ChunkReader reader(opened.manifest, histories, std::move(held));
     std::vector<double> keys = reader.keys();
     if (reverse) std::reverse(keys.begin(), keys.end());
     for (const double key : keys) {
@@ -424,6 +424,86 @@ TEST_CASE("deferred histories: items load at once, histories decode later part b
   CHECK(lazy.history_problem().empty());
   CHECK(same_saved_state(lazy, ws));
   CHECK(lazy.touched().empty());  // decoding is not a change to save
+}
+
+// The chunk records a page keeps after reading them (web/idb_store.js's holds).
+struct FakeHeldChunks final : HeldChunks {
+  std::map<double, std::vector<std::uint8_t>> records;
+  mutable std::vector<std::pair<double, std::size_t>> copies;  // (key, length) asked for
+  bool copy(double key, std::size_t offset, std::span<std::uint8_t> out) const override {
+    copies.emplace_back(key, out.size());
+    const auto found = records.find(key);
+    if (found == records.end() || offset + out.size() > found->second.size()) return false;
+    std::copy_n(found->second.begin() + static_cast<std::ptrdiff_t>(offset), out.size(), out.begin());
+    return true;
+  }
+};
+
+TEST_CASE("deferred histories held in the page's chunk records: copied from there when decoded, let go when done") {
+  Workspace ws = testing::random_workspace(14, 2, 20);
+  const std::uint32_t chunks = chunk_count_for(ws.size());
+  REQUIRE(chunks >= 8);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  auto held = std::make_shared<FakeHeldChunks>();
+  held->records = db.chunks;
+  std::weak_ptr<const HeldChunks> watch = held;
+
+  SUBCASE("all held: the histories equal the saved ones, and the records are let go after the last part") {
+    LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
+    REQUIRE_MESSAGE(loaded.ok, loaded.error);
+    held->records.clear();  // what a broken hold would give: nothing was copied while loading
+    CHECK(held->copies.empty());
+    held->records = db.chunks;
+    held.reset();
+    const Workspace& lazy = loaded.workspace;
+    CHECK(!watch.expired());  // the pending histories keep the records
+    std::size_t parts = 0;
+    while (lazy.decode_pending_part()) ++parts;
+    CHECK(parts == chunks);
+    CHECK(lazy.history_problem().empty());
+    CHECK(same_saved_state(lazy, ws));
+    CHECK(watch.expired());
+  }
+  SUBCASE("each part is copied from its own chunk, only its history section") {
+    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
+    REQUIRE(loaded.ok);
+    while (loaded.workspace.decode_pending_part()) {
+    }
+    REQUIRE(held->copies.size() == chunks);
+    std::set<double> keys;
+    for (const auto& [key, length] : held->copies) {
+      keys.insert(key);
+      CHECK(length > 0);
+      CHECK(length < db.chunks.at(key).size());
+    }
+    CHECK(keys.size() == chunks);
+  }
+  SUBCASE("a record no longer held: that part's histories are left out and said, the rest decode") {
+    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
+    REQUIRE(loaded.ok);
+    held->records.erase(held->records.begin());
+    while (loaded.workspace.decode_pending_part()) {
+    }
+    CHECK(loaded.workspace.history_problem().find("no longer held") != std::string::npos);
+    CHECK(loaded.workspace.same_items(ws));
+    std::size_t with_history = 0;
+    for (const Id id : task_ids(ws)) with_history += !loaded.workspace.history(id).empty();
+    CHECK(with_history > 0);
+    CHECK(with_history < task_ids(ws).size());
+  }
+  SUBCASE("a workspace dropped before its histories were decoded lets the records go") {
+    { const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held); REQUIRE(loaded.ok); }
+    held.reset();
+    CHECK(watch.expired());
+  }
+  SUBCASE("a generation that fails to load lets the records go") {
+    db.chunks.erase(std::prev(db.chunks.end()));
+    CHECK(!db.read(1, HistoryTiming::deferred, false, held).ok);
+    held.reset();
+    CHECK(watch.expired());
+  }
 }
 
 TEST_CASE("deferred histories are decoded before anything reads, changes or copies them") {
