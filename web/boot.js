@@ -162,7 +162,7 @@
         const db = request.result;
         const done = (result) => {
           db.close();  // before the app opens (and perhaps upgrades) the database
-          resolve(result && { ...result, ms: performance.now() - started });
+          resolve(result && { ...result, ms: performance.now() - started, doneAt: performance.now() });
         };
         if (!db.objectStoreNames.contains('manifests') || !db.objectStoreNames.contains('chunks')) {
           done(null);

@@ -28,7 +28,10 @@ mergeInto(LibraryManager.library, {
     // Read and write times for benchmarks (window.cairn.storeTimings).
     // prefetchMs: web/boot.js's early read (beside the module's download and
     // compile); prefetchUsed: its bytes were used; readMs: what the app waited.
-    timings: { readMs: 0, writeMs: 0, bytes: 0, prefetchMs: 0, prefetchUsed: false, heldReads: 0 },
+    // prefetchDoneMs, appStartMs: when the early read ended and when the app
+    // asked for the workspace (ms since navigation): which waited for which.
+    timings: { readMs: 0, writeMs: 0, bytes: 0, prefetchMs: 0, prefetchUsed: false, heldReads: 0, prefetchDoneMs: 0,
+      appStartMs: 0 },
     open: function () {
       return new Promise(function (resolve, reject) {
         var request = indexedDB.open('cairn', 2);
@@ -230,6 +233,7 @@ mergeInto(LibraryManager.library, {
   cairn_idb_start__deps: ['$CairnIdb', 'malloc', 'free'],  // also calls _cairn_store_* (exported)
   cairn_idb_start: function () {
     Module.cairnStoreTimings = CairnIdb.timings;
+    CairnIdb.timings.appStartMs = performance.now();
     function start(writer) {
       CairnIdb.writer = writer;
       var readStarted = performance.now();
@@ -240,6 +244,7 @@ mergeInto(LibraryManager.library, {
       prefetch.then(function (p) {
         CairnIdb.prefetch = p;
         if (p) CairnIdb.timings.prefetchMs = p.ms;
+        if (p) CairnIdb.timings.prefetchDoneMs = p.doneAt;
         return CairnIdb.open();
       }).then(function (db) {
         CairnIdb.db = db;
