@@ -68,7 +68,10 @@ run_ctest web-release
 
 step "web app in headless Chromium"
 e2e_log="$logs/e2e.log"
-(cd tests/e2e && CAIRN_WEB_DIR="$CAIRN_ROOT/build/web-release/web" node --test --test-concurrency=1 ) \
+# Bounded: a page stuck in a loop would otherwise hold the run until CI's own
+# limit kills it, with no summary (the suite takes ~15 min).
+(cd tests/e2e && CAIRN_WEB_DIR="$CAIRN_ROOT/build/web-release/web" timeout --kill-after=30s 45m \
+  node --test --test-concurrency=1 || { code=$?; [ $code -ne 124 ] || echo "browser tests stopped after 45 min"; exit $code; }) \
   2>&1 | tee "$e2e_log" || status=1
 e2e_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$e2e_log" | tail -1)
 e2e_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$e2e_log" | tail -1)

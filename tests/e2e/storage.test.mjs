@@ -140,6 +140,128 @@ test('a save after one edit writes only the changed part of a large workspace', 
   }
 });
 
+// Runs in the page: rewrites the newest manifest in IndexedDB as an older
+// Cairn wrote it (manifest schema 2: no id ranges; docs/file-format.md),
+// naming the same chunks, and resolves with its generation and chunk count.
+function rewriteNewestManifestAsSchema2() {
+  const crcTable = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes) => {
+    let c = 0xFFFFFFFF;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xFF] ^ (c >>> 8);
+    return (c ^ 0xFFFFFFFF) >>> 0;
+  };
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('cairn');
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('manifests', 'readwrite');
+      const store = tx.objectStore('manifests');
+      const cursor = store.openCursor(null, 'prev');
+      let result = null;
+      cursor.onsuccess = () => {
+        const { key, value } = cursor.result;
+        const old = new DataView(value.bytes);
+        const schema = old.getUint16(10, true);
+        const count = old.getUint32(40, true);
+        const refs = new Uint8Array(value.bytes, 44 + (count - 1) * 16, count * 20);  // after the range starts
+        const payload = new Uint8Array(8 + count * 20);
+        payload.set(new Uint8Array(value.bytes, 36, 8));  // tag and count
+        payload.set(refs, 8);
+        const bytes = new Uint8Array(36 + payload.length);
+        bytes.set(new Uint8Array(value.bytes, 0, 32));  // magic, format, schema, generation, length
+        const view = new DataView(bytes.buffer);
+        view.setUint16(10, 2, true);
+        view.setBigUint64(24, BigInt(payload.length), true);
+        bytes.set(payload, 36);
+        const sealed = new Uint8Array(32 + payload.length);
+        sealed.set(bytes.subarray(0, 32));
+        sealed.set(payload, 32);
+        view.setUint32(32, crc32(sealed), true);
+        store.put({ bytes: bytes.buffer, chunks: value.chunks }, key);
+        result = { generation: key, count, schemaBefore: schema };
+      };
+      tx.oncomplete = () => { db.close(); resolve(result); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+// Runs in the page: the newest manifest's schema and the generations of the chunks it names.
+function newestManifest() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('cairn');
+    open.onsuccess = () => {
+      const db = open.result;
+      const cursor = db.transaction('manifests', 'readonly').objectStore('manifests').openCursor(null, 'prev');
+      cursor.onsuccess = () => {
+        const { key, value } = cursor.result;
+        const view = new DataView(value.bytes);
+        const schema = view.getUint16(10, true);
+        const count = view.getUint32(40, true);
+        const refsAt = 44 + (schema >= 3 ? (count - 1) * 16 : 0);
+        const chunkGenerations = [];
+        for (let c = 0; c < count; ++c) chunkGenerations.push(Number(view.getBigUint64(refsAt + c * 20, true)));
+        db.close();
+        resolve({ generation: key, schema, chunkGenerations });
+      };
+      cursor.onerror = () => reject(cursor.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+test('a store chunked by an older Cairn (manifest schema 2) loads, and its first save rewrites every chunk as id ranges', async () => {
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    const task = await app.page.evaluate(() => {
+      const project = cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Older layout' } }).created[0];
+      const ops = [];
+      for (let i = 0; i < 1200; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i}` } });
+      return cairn.exec({ label: 'Add tasks', ops }).created[1];
+    });
+    await waitSaved(app.page);
+    const rewritten = await app.page.evaluate(rewriteNewestManifestAsSchema2);
+    assert.equal(rewritten.schemaBefore, 3);
+    assert.ok(rewritten.count >= 4, `${rewritten.count} chunks`);
+    assert.deepEqual(await app.page.evaluate(newestManifest),
+      { generation: rewritten.generation, schema: 2, chunkGenerations: Array(rewritten.count).fill(rewritten.generation) });
+
+    await app.page.reload();
+    await waitReady(app.page);
+    let s = await state(app.page);
+    assert.equal(s.counts.task, 1200);
+    assert.equal(s.save.notice, '');
+    assert.equal(s.save.readOnly, false);
+    // One edit: on the old layout it would write one chunk and leave the task's old copy in another.
+    await app.page.evaluate((id) => cairn.exec({ op: 'set', id, field: 'title', value: 'After the upgrade' }), task);
+    await waitSaved(app.page);
+    const upgraded = await app.page.evaluate(newestManifest);
+    assert.equal(upgraded.schema, 3);
+    assert.equal(upgraded.generation, rewritten.generation + 1);
+    assert.deepEqual(upgraded.chunkGenerations, Array(upgraded.chunkGenerations.length).fill(upgraded.generation));
+    // And from then on only what changes.
+    await app.page.evaluate((id) => cairn.exec({ op: 'set', id, field: 'title', value: 'Later' }), task);
+    await waitSaved(app.page);
+    assert.equal((await app.page.evaluate(() => cairn.storeTimings)).chunks, 1);
+
+    await app.page.reload();
+    await waitReady(app.page);
+    s = await state(app.page);
+    assert.equal(s.counts.task, 1200);
+    assert.equal(s.save.notice, '');
+    const titles = await app.page.evaluate((id) => JSON.parse(cairn.exportJSON()).items.filter((i) => i.id === id).map((i) => i.fields.title), task);
+    assert.deepEqual(titles, ['Later']);
+  } finally {
+    await app.close();
+  }
+});
+
 test('a workspace saved whole by an earlier version (database version 1) loads and is saved in chunks from then on', async () => {
   const golden = fs.readFileSync(path.join(repoRoot, 'tests/golden/workspace-schema2.cairn'));
   const server = await startServer({ root: webDir, port: 0 });
