@@ -116,7 +116,10 @@ OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes) {
 
 void ChunkWriter::loaded(const Manifest* manifest) {
   stored_.reset();
-  if (manifest && manifest->schema >= kManifestSchema) stored_ = *manifest;
+  // Only a layout this writer can extend: id ranges, a start for every chunk
+  // after the first (decode_manifest checks it; a save must never lean on less).
+  if (manifest && manifest->schema >= kManifestSchema && manifest->starts.size() + 1 == manifest->chunks.size())
+    stored_ = *manifest;
   dirty_.assign(stored_ ? stored_->chunks.size() : 0, false);
   in_flight_.reset();
 }

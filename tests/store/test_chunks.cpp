@@ -253,6 +253,24 @@ TEST_CASE("a store chunked by low id bits (manifest schema 2) loads, and its nex
   CHECK(same_saved_state(db.read(3).workspace, edited));
 }
 
+TEST_CASE("a stored manifest whose ranges do not match its chunks is never extended: the next save writes every chunk") {
+  Workspace ws = testing::random_workspace(11, 2, 20);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  Manifest stored = decode_manifest(db.manifests.at(1).first).manifest;
+  REQUIRE(stored.chunks.size() >= 4);
+  stored.starts.pop_back();
+  ChunkWriter again;
+  again.loaded(&stored);
+  CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
+  REQUIRE(stack.exec(rename(task_ids(ws).front(), "Edited")).ok);
+  const std::size_t written = save(again, db, ws, 2);
+  const Manifest now = decode_manifest(db.manifests.at(2).first).manifest;
+  CHECK(written == now.chunks.size());
+  CHECK(same_saved_state(db.read(2).workspace, ws));
+}
+
 TEST_CASE("an item outside its chunk's id range makes the generation unusable") {
   Workspace ws = testing::random_workspace(11, 2, 20);
   ChunkWriter writer;
