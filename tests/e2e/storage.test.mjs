@@ -112,16 +112,19 @@ for (const part of ['chunk', 'manifest']) {
   });
 }
 
+// Runs in the page: a project with `count` tasks, added in one command; returns the first task's id.
+function addProjectWithTasks([name, count]) {
+  const project = cairn.exec({ op: 'create', kind: 'project', fields: { name } }).created[0];
+  const ops = [];
+  for (let i = 0; i < count; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i}` } });
+  return cairn.exec({ label: 'Add tasks', ops }).created[1];
+}
+
 test('a save after one edit writes only the changed part of a large workspace', async () => {
   const app = await openApp();
   try {
     await waitReady(app.page);
-    const task = await app.page.evaluate(() => {
-      const project = cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Big' } }).created[0];
-      const ops = [];
-      for (let i = 0; i < 3000; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i}` } });
-      return cairn.exec({ label: 'Add tasks', ops }).created[1];
-    });
+    const task = await app.page.evaluate(addProjectWithTasks, ['Big', 3000]);
     await waitSaved(app.page);
     const full = await app.page.evaluate(() => cairn.storeTimings);
     assert.ok(full.chunks >= 4, `the first save wrote ${full.chunks} chunks`);
@@ -219,12 +222,7 @@ test('a store chunked by an older Cairn (manifest schema 2) loads, and its first
   const app = await openApp();
   try {
     await waitReady(app.page);
-    const task = await app.page.evaluate(() => {
-      const project = cairn.exec({ op: 'create', kind: 'project', fields: { name: 'Older layout' } }).created[0];
-      const ops = [];
-      for (let i = 0; i < 1200; ++i) ops.push({ op: 'create', kind: 'task', parent: project, fields: { title: `Task ${i}` } });
-      return cairn.exec({ label: 'Add tasks', ops }).created[1];
-    });
+    const task = await app.page.evaluate(addProjectWithTasks, ['Older layout', 1200]);
     await waitSaved(app.page);
     const rewritten = await app.page.evaluate(rewriteNewestManifestAsSchema2);
     assert.equal(rewritten.schemaBefore, 3);
