@@ -181,11 +181,31 @@ struct MemberOf<M T::*> {
 template <auto Member>
 using ObjectOf = typename MemberOf<decltype(Member)>::Object;
 
+template <class M>
+constexpr std::span<const std::string_view> names_of() {
+  if constexpr (NamedEnum<M>) return EnumNames<M>::names;
+  return {};
+}
+template <class M>
+  requires NamedEnum<M>
+constexpr std::span<const std::string_view> names_of_optional(const std::optional<M>*) {
+  return EnumNames<M>::names;
+}
+constexpr std::span<const std::string_view> names_of_optional(const void*) { return {}; }
+
+// An enumeration's names, also of an optional one; empty for other types.
+template <class M>
+constexpr std::span<const std::string_view> enum_names_of() {
+  if constexpr (NamedEnum<M>) return names_of<M>();
+  return names_of_optional(static_cast<const M*>(nullptr));
+}
+
 template <auto Member>
 constexpr FieldDef<ObjectOf<Member>> field(std::string_view name) {
   using T = ObjectOf<Member>;
   return {name, [](const T& item) { return to_value(item.*Member); },
-          [](T& item, Value value) { return from_value(value, item.*Member); }};
+          [](T& item, Value value) { return from_value(value, item.*Member); },
+          enum_names_of<typename MemberOf<decltype(Member)>::Type>()};
 }
 
 template <class M>

@@ -17,6 +17,8 @@ struct FieldDef {
   // Returns "" on success, otherwise why the value was refused (wrong
   // type, out of range, unknown enumeration name). `item` is unchanged then.
   std::string (*set)(T& item, Value value);  // by value: the loader moves text in
+  // An enumeration's names (the values it takes, as text); empty for other fields.
+  std::span<const std::string_view> names = {};
 };
 
 // All fields of T except id and parent, in a fixed order.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/change_text.h"
 #include "core/estimate.h"
 #include "ui/widgets.h"
 
@@ -151,8 +152,13 @@ void draw_history(ViewContext& ctx, const Task& t) {
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
     ImGui::Text("%s  %s", when.c_str(), it->author.c_str());
     ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::TextUnformatted(enum_label(it->what).c_str());
+    const ChangeText change = describe_change(ctx.ws, kKindIndex<Task>, *it);
+    if (change.before.empty() && change.after.empty()) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted(change.what.c_str());
+    } else {
+      ImGui::TextWrapped("%s: %s \u2192 %s", change.what.c_str(), change.before.c_str(), change.after.c_str());
+    }
   }
 }
 

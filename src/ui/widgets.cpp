@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/change_text.h"
+
 namespace cairn::ui {
 namespace {
 
@@ -64,13 +66,7 @@ void remove_button(Id id, const char* what, CommandSink& out) {
   ImGui::PopID();
 }
 
-std::string enum_label(std::string_view name) {
-  std::string s(name);
-  for (char& c : s)
-    if (c == '_') c = ' ';
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
+std::string enum_label(std::string_view name) { return label_of_name(name); }
 
 bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
                const char* hint, float width) {

@@ -1,0 +1,94 @@
+#include "core/change_text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/fields.h"
+
+namespace cairn {
+namespace {
+
+constexpr std::size_t kMaxQuoted = 80;  // bytes of text shown per value
+
+// The title or name of the item `id` points to, as its history shows it.
+std::string item_name(const Workspace& ws, Id id) {
+  const std::size_t kind = ws.kind_of(id);
+  if (kind >= kItemKindCount) return "a removed item";
+  return visit_kind(kind, [&]<class T>(T*) -> std::string {
+    const T* item = ws.find<T>(id);
+    for (const std::string_view field : {std::string_view("title"), std::string_view("name")}) {
+      const FieldDef<T>* def = find_field<T>(field);
+      if (!def || !item) continue;
+      const Value value = def->get(*item);
+      const auto* text = std::get_if<std::string>(&value);
+      if (text && !text->empty()) return "“" + shortened(*text, kMaxQuoted) + "”";
+    }
+    std::string kind_words(T::kKind);
+    std::replace(kind_words.begin(), kind_words.end(), '_', ' ');
+    return "an untitled " + kind_words;
+  });
+}
+
+std::string number_text(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", x);
+  return buffer;
+}
+
+}  // namespace
+
+std::string label_of_name(std::string_view name) {
+  std::string s(name);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return std::string(text.substr(0, end)) + "…";
+}
+
+std::string value_text(const Workspace& ws, const Value& value) {
+  struct Visitor {
+    const Workspace& ws;
+    std::string operator()(Null) const { return "none"; }
+    std::string operator()(bool b) const { return b ? "yes" : "no"; }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return number_text(d); }
+    std::string operator()(const std::string& s) const { return s.empty() ? "empty" : "“" + shortened(s, kMaxQuoted) + "”"; }
+    std::string operator()(Id id) const { return id.nil() ? "none" : item_name(ws, id); }
+    std::string operator()(Date d) const { return format_date(d); }
+    std::string operator()(Timestamp t) const { return format_timestamp(t); }
+    std::string operator()(const StringList& list) const {
+      if (list.empty()) return "none";
+      std::string joined;
+      for (const std::string& s : list) joined += (joined.empty() ? "" : ", ") + s;
+      return shortened(joined, kMaxQuoted);
+    }
+  };
+  return std::visit(Visitor{ws}, value);
+}
+
+ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Change& change) {
+  if (change.what == "created" || change.what == "removed" || change.what == "restored")
+    return {label_of_name(change.what), {}, {}};
+  // An enumeration's value reads as its label ("In progress"), not as text.
+  std::span<const std::string_view> names;
+  if (kind_index < kItemKindCount) {
+    names = visit_kind(kind_index, [&]<class T>(T*) {
+      const FieldDef<T>* def = find_field<T>(change.what);
+      return def ? def->names : std::span<const std::string_view>{};
+    });
+  }
+  const auto text = [&](const Value& value) {
+    const auto* name = std::get_if<std::string>(&value);
+    if (name && std::find(names.begin(), names.end(), *name) != names.end()) return label_of_name(*name);
+    return value_text(ws, value);
+  };
+  return {label_of_name(change.what), text(change.before), text(change.after)};
+}
+
+}  // namespace cairn

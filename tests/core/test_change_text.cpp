@@ -1,0 +1,125 @@
+#include <doctest/doctest.h>
+
+#include "core/change_text.h"
+#include "core/command_stack.h"
+#include "core/fields.h"
+
+using namespace cairn;
+
+namespace {
+
+Command op(Operation o) {
+  Command c;
+  c.ops.push_back(std::move(o));
+  c.label = "edit";
+  return c;
+}
+
+// A task edited through commands, as the views do: its history is what the
+// task editor shows.
+struct Fixture {
+  Workspace ws;
+  std::int64_t now = 0;
+  CommandStack stack{ws, "grace", [this] { return Timestamp{++now}; }};
+  IdSource ids{11};
+  Id project = ids.next();
+  Id task = ids.next();
+  Id person = ids.next();
+  const std::size_t task_kind = kKindIndex<Task>;
+
+  Fixture() {
+    REQUIRE(stack.exec(op(CreateItem{"project", project, {}, {}})).ok);
+    REQUIRE(stack.exec(op(CreateItem{"task", task, project, {{"title", std::string("Label images")}}})).ok);
+    REQUIRE(stack.exec(op(CreateItem{"person", person, project, {{"name", std::string("Mei Chen")}}})).ok);
+  }
+  void set(const char* field, Value value) { REQUIRE(stack.exec(op(SetField{task, field, std::move(value)})).ok); }
+  ChangeText last() const { return describe_change(ws, task_kind, ws.history(task).back()); }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a task's history reads as what changed, from what, to what") {
+  CHECK(describe_change(ws, task_kind, ws.history(task).front()) == ChangeText{"Created", "", ""});
+
+  set("title", std::string("Label 2,500 defect images"));
+  CHECK(last() == ChangeText{"Title", "“Label images”", "“Label 2,500 defect images”"});
+
+  set("status", std::string("in_progress"));
+  CHECK(last() == ChangeText{"Status", "Backlog", "In progress"});
+
+  set("assignee", person);
+  CHECK(last() == ChangeText{"Assignee", "none", "“Mei Chen”"});
+
+  set("likely_days", 2.5);
+  CHECK(last() == ChangeText{"Likely days", "none", "2.5"});
+  set("likely_days", 4.0);
+  CHECK(last() == ChangeText{"Likely days", "2.5", "4"});
+
+  set("due", *parse_date("2026-03-08"));
+  CHECK(last() == ChangeText{"Due", "none", "2026-03-08"});
+
+  set("tags", StringList{"data", "eval"});
+  CHECK(last() == ChangeText{"Tags", "none", "data, eval"});
+
+  set("description", std::string());
+  CHECK(last() == ChangeText{"Description", "empty", "empty"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "an id names the item it points to, or says it is gone or untitled") {
+  set("assignee", person);
+  const Change assigned = ws.history(task).back();
+  CHECK(describe_change(ws, task_kind, assigned).after == "“Mei Chen”");
+  // Ids are read when the history is shown: a removed person no longer has a name.
+  REQUIRE(stack.exec(op(RemoveItem{person})).ok);
+  CHECK(describe_change(ws, task_kind, assigned).after == "a removed item");
+
+  const Id untitled = ids.next();
+  REQUIRE(stack.exec(op(CreateItem{"checklist_item", untitled, task, {}})).ok);
+  CHECK(value_text(ws, Value{untitled}) == "an untitled checklist item");
+  CHECK(value_text(ws, Value{Id{}}) == "none");
+}
+
+TEST_CASE("values read as a person would") {
+  Workspace ws;
+  CHECK(value_text(ws, Value{Null{}}) == "none");
+  CHECK(value_text(ws, Value{true}) == "yes");
+  CHECK(value_text(ws, Value{false}) == "no");
+  CHECK(value_text(ws, Value{std::int64_t{42}}) == "42");
+  CHECK(value_text(ws, Value{0.1 + 0.2}) == "0.3");
+  CHECK(value_text(ws, Value{1234567.0}) == "1234567");
+  CHECK(value_text(ws, Value{StringList{}}) == "none");
+  CHECK(value_text(ws, Value{*parse_timestamp("2026-11-26T15:42:07.250Z")}) == "2026-11-26T15:42:07.250Z");
+  // Text that names an enumeration value stays text outside an enumeration field.
+  CHECK(value_text(ws, Value{std::string("in_progress")}) == "“in_progress”");
+}
+
+TEST_CASE("long text is shortened at a character boundary") {
+  CHECK(shortened("short", 80) == "short");
+  const std::string long_text(100, 'x');
+  CHECK(shortened(long_text, 80) == std::string(80, 'x') + "…");
+  // "é" is two bytes: cutting at 3 would split the second one.
+  CHECK(shortened("aééé", 4) == "aé…");
+  CHECK(shortened("aééé", 3) == "aé…");
+  CHECK(shortened("aééé", 2) == "a…");
+  const Workspace ws;
+  CHECK(value_text(ws, Value{std::string(200, 'y')}) == "“" + std::string(80, 'y') + "…”");
+}
+
+TEST_CASE("a change to a field of another kind uses that kind's enumerations") {
+  Workspace ws;
+  const Change change{Timestamp{1}, "grace", "category", std::string("model_drift"), std::string("bias_fairness")};
+  CHECK(describe_change(ws, kKindIndex<Risk>, change) == ChangeText{"Category", "Model drift", "Bias fairness"});
+  // An unknown kind or field falls back to plain values.
+  CHECK(describe_change(ws, kItemKindCount, change).after == "“bias_fairness”");
+  const Change renamed{Timestamp{1}, "grace", "no_such_field", std::string("x"), Null{}};
+  CHECK(describe_change(ws, kKindIndex<Task>, renamed) == ChangeText{"No such field", "“x”", "none"});
+}
+
+TEST_CASE("enumeration fields know their names, other fields do not") {
+  const auto* status = find_field<Task>("status");
+  REQUIRE(status != nullptr);
+  CHECK(status->names.size() == EnumNames<TaskStatus>::names.size());
+  CHECK(find_field<Task>("title")->names.empty());
+  CHECK(find_field<Task>("likely_days")->names.empty());
+  CHECK_FALSE(find_field<SavedFilter>("status")->names.empty());  // an optional enumeration
+}
