@@ -9,6 +9,7 @@
 
 #include "core/gates.h"
 #include "ui/forecast_runner.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -190,6 +191,7 @@ void draw_gates(ViewContext& ctx, GatesState& state) {
     draw_forecast(ctx, *gate);
     draw_criteria(ctx, *gate, status);
     draw_decision(ctx, state, *gate, status);
+    draw_history(ctx, gate->id, kKindIndex<Gate>);
     ImGui::EndChild();
     ImGui::PopID();
   }

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/change_text.h"
 #include "core/estimate.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -143,25 +143,6 @@ void draw_blockers(ViewContext& ctx, const Project& project, const Task& t) {
     ctx.out.push(create_item(ctx.ids, "blocker", t.id, {{"since", ctx.today}}, "Add blocker"));
 }
 
-void draw_history(ViewContext& ctx, const Task& t) {
-  const auto& log = ctx.ws.history(t.id);
-  const std::string title = "History (" + std::to_string(log.size()) + ")";
-  if (!ImGui::CollapsingHeader(title.c_str())) return;
-  for (auto it = log.rbegin(); it != log.rend(); ++it) {
-    const std::string when = shown_time(ctx, it->at);
-    ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
-    ImGui::Text("%s  %s", when.c_str(), it->author.c_str());
-    ImGui::PopStyleColor();
-    const ChangeText change = describe_change(ctx.ws, kKindIndex<Task>, *it);
-    if (change.before.empty() && change.after.empty()) {
-      ImGui::SameLine();
-      ImGui::TextUnformatted(change.what.c_str());
-    } else {
-      ImGui::TextWrapped("%s: %s \u2192 %s", change.what.c_str(), change.before.c_str(), change.after.c_str());
-    }
-  }
-}
-
 bool created_this_frame(const CommandSink& out, Id id) {
   for (const PendingCommand& pending : out.commands)
     for (const Operation& op : pending.command.ops)
@@ -196,7 +177,7 @@ void draw_task_editor(ViewContext& ctx) {
     draw_checklist(ctx, *t);
     draw_dependencies(ctx, *project, *t);
     draw_blockers(ctx, *project, *t);
-    draw_history(ctx, *t);
+    draw_history(ctx, t->id, kKindIndex<Task>);
     ImGui::Spacing();
     if (ImGui::Button("Delete task")) {
       ctx.out.push(remove_item(t->id, "Delete task"));

@@ -193,6 +193,34 @@ TEST_CASE("view states: board by stage, backlog filtered and selected, a gate be
   }
 }
 
+TEST_CASE("a gate's history counts its changes and opens under the gate: a decision recorded in the view is in it") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::gates);
+  c.scene = "gates, history";
+  draw(c);
+  REQUIRE(c.click_item("Record decision\xE2\x80\xA6", "view"));
+  draw(c);
+  const Id gate = c.ui.state().views.gates.deciding;
+  REQUIRE_FALSE(gate.nil());
+  const std::size_t before = c.ui.workspace().history(gate).size();
+  c.ui.state().views.gates.rationale = "Recall is good enough for shadow mode.";
+  draw(c);
+  REQUIRE(c.click_item("Go", "view"));
+  draw(c);
+  CHECK(c.ui.workspace().find<Gate>(gate)->decision == GateDecision::go);
+  const auto& log = c.ui.workspace().history(gate);
+  REQUIRE(log.size() > before);
+  const bool decided = std::any_of(log.begin(), log.end(), [](const Change& change) {
+    return change.what == "decision" && change.after == Value{std::string("go")};
+  });
+  CHECK(decided);
+  const std::string header = "History (" + std::to_string(log.size()) + ")";
+  REQUIRE(c.click_item(header, "view"));
+  draw(c);
+  check_clean(c);
+}
+
 TEST_CASE("risks: the register sits beside the heat map on a wide window and below it, at full width, on a narrow one") {
   const PlanningWorkspace& p = shared_planning();
   struct Layout {

@@ -1,0 +1,14 @@
+#pragma once
+#include <cstddef>
+
+#include "core/id.h"
+#include "ui/view_context.h"
+
+namespace cairn::ui {
+
+// The recorded changes of one item, newest first, under a collapsed
+// "History (N)" header: when, who, and what changed from what to what.
+// `kind_index` is the item's kind (kKindIndex<Task>, ...).
+void draw_history(ViewContext& ctx, Id id, std::size_t kind_index);
+
+}  // namespace cairn::ui
