@@ -221,6 +221,30 @@ TEST_CASE("a gate's history counts its changes and opens under the gate: a decis
   check_clean(c);
 }
 
+TEST_CASE("an experiment's history opens inside it and counts a status change made there") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::experiments);
+  c.scene = "experiments, history";
+  const Experiment* first = nullptr;
+  for (const auto& [id, e] : p.workspace.all<Experiment>())
+    if (e.parent == p.project) {
+      first = &e;
+      break;
+    }
+  REQUIRE(first != nullptr);
+  const Id experiment = first->id;
+  const std::size_t before = c.ui.workspace().history(experiment).size();
+  REQUIRE(c.ui.stack().exec(Command{{SetField{experiment, "dataset_version", std::string("images:v8")}}, Timestamp{1}, "test", "Edit"}).ok);
+  draw(c);
+  REQUIRE(c.click_item(first->title + "  \xC2\xB7", "view", true));  // its header: "title · status · date"
+  draw(c);
+  const std::string header = "History (" + std::to_string(before + 1) + ")";
+  REQUIRE(c.click_item(header, "view"));
+  draw(c);
+  check_clean(c);
+}
+
 TEST_CASE("risks: the register sits beside the heat map on a wide window and below it, at full width, on a narrow one") {
   const PlanningWorkspace& p = shared_planning();
   struct Layout {
