@@ -358,7 +358,7 @@ void App::import_path(const std::string& typed_path, double now) {
 }
 
 void App::import_file(std::string_view name, std::string_view text, double now, std::string_view error) {
-  const std::string file(name);
+  const std::string file(base_name(name));  // a desktop path's folders would only crowd the notice
   if (!error.empty()) {
     shell_.notice.show("Import failed", sentence(error) + " Nothing was changed.", true);
   } else if (read_only()) {

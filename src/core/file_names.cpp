@@ -16,4 +16,9 @@ std::string suggested_export_name(std::string_view project_name, std::string_vie
   return slug + "-" + std::string(today) + ".json";
 }
 
+std::string_view base_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace cairn
