@@ -10,9 +10,13 @@
 namespace cairn::ui {
 
 void draw_history(ViewContext& ctx, Id id, std::size_t kind_index) {
-  const auto& log = ctx.ws.history(id);
-  const std::string title = "History (" + std::to_string(log.size()) + ")";
+  // Stored histories may still be decoding after a load (between frames):
+  // only an open list waits for them. "###": one header, whatever the count.
+  const std::string count =
+      ctx.ws.histories_pending() ? std::string() : " (" + std::to_string(ctx.ws.history(id).size()) + ")";
+  const std::string title = "History" + count + "###history";
   if (!ImGui::CollapsingHeader(title.c_str())) return;
+  const auto& log = ctx.ws.history(id);
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
     const std::string when = shown_time(ctx, it->at);
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));

@@ -216,8 +216,62 @@ TEST_CASE("a gate's history counts its changes and opens under the gate: a decis
   });
   CHECK(decided);
   const std::string header = "History (" + std::to_string(log.size()) + ")";
-  REQUIRE(c.click_item(header, "view"));
+  REQUIRE(c.click_item(header, "view", true));
   draw(c);
+  check_clean(c);
+}
+
+// Stored histories not decoded yet, as after a browser load: one part
+// holding one change of `id`.
+struct PendingOneChange : PendingHistories {
+  Id id;
+  mutable int decoded = 0;
+  std::size_t parts() const override { return 1; }
+  Part decode(std::size_t, const Workspace&) const override {
+    ++decoded;
+    Part part;
+    part.logs.push_back({id, {Change{Timestamp{1}, "grace", "name", std::string("Old"), std::string("New")}}});
+    return part;
+  }
+};
+
+TEST_CASE("stored histories still decoding are waited for only when a history is opened, and an open one stays open as it grows") {
+  const PlanningWorkspace& p = shared_planning();
+  Workspace ws = p.workspace;
+  auto pending = std::make_shared<PendingOneChange>();
+  ws.defer_histories(pending);
+  CheckedUi c{std::move(ws)};
+  c.show(p.project, ui::View::gates);
+  c.scene = "gates, histories pending";
+  draw(c);
+  const ItemRecord* decide = c.items.find("Record decision\xE2\x80\xA6", "view");
+  REQUIRE(decide != nullptr);
+  const std::string gate_window = decide->window;
+  REQUIRE(c.click_item("Record decision\xE2\x80\xA6", "view"));  // only to learn which gate this is
+  const Id gate = c.ui.state().views.gates.deciding;
+  REQUIRE_FALSE(gate.nil());
+  c.ui.state().views.gates.deciding = Id{};
+  pending->id = gate;
+  draw(c);
+  CHECK(c.ui.workspace().histories_pending());  // closed headers show no count and wait for nothing
+  CHECK(pending->decoded == 0);
+  CHECK(c.items.find("History###history", gate_window) != nullptr);
+
+  REQUIRE(c.click_item("History###history", gate_window));
+  draw(c);
+  CHECK_FALSE(c.ui.workspace().histories_pending());
+  CHECK(pending->decoded == 1);
+  const std::size_t count = c.ui.workspace().history(gate).size();
+  CHECK(count >= 1);
+  const ItemRecord* open = c.items.find("History (" + std::to_string(count) + ")###history", gate_window);
+  REQUIRE(open != nullptr);
+  CHECK((open->flags & ImGuiItemStatusFlags_Opened) != 0);
+
+  REQUIRE(c.ui.stack().exec(Command{{SetField{gate, "name", std::string("Renamed gate")}}, Timestamp{2}, "test", "Rename"}).ok);
+  draw(c);
+  const ItemRecord* grown = c.items.find("History (" + std::to_string(count + 1) + ")###history", gate_window);
+  REQUIRE(grown != nullptr);
+  CHECK((grown->flags & ImGuiItemStatusFlags_Opened) != 0);
   check_clean(c);
 }
 
@@ -240,7 +294,7 @@ TEST_CASE("an experiment's history opens inside it and counts a status change ma
   REQUIRE(c.click_item(first->title + "  \xC2\xB7", "view", true));  // its header: "title · status · date"
   draw(c);
   const std::string header = "History (" + std::to_string(before + 1) + ")";
-  REQUIRE(c.click_item(header, "view"));
+  REQUIRE(c.click_item(header, "view", true));
   draw(c);
   check_clean(c);
 }
