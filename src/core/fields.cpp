@@ -182,11 +182,6 @@ template <auto Member>
 using ObjectOf = typename MemberOf<decltype(Member)>::Object;
 
 template <class M>
-constexpr std::span<const std::string_view> names_of() {
-  if constexpr (NamedEnum<M>) return EnumNames<M>::names;
-  return {};
-}
-template <class M>
   requires NamedEnum<M>
 constexpr std::span<const std::string_view> names_of_optional(const std::optional<M>*) {
   return EnumNames<M>::names;
@@ -196,8 +191,11 @@ constexpr std::span<const std::string_view> names_of_optional(const void*) { ret
 // An enumeration's names, also of an optional one; empty for other types.
 template <class M>
 constexpr std::span<const std::string_view> enum_names_of() {
-  if constexpr (NamedEnum<M>) return names_of<M>();
-  return names_of_optional(static_cast<const M*>(nullptr));
+  if constexpr (NamedEnum<M>) {
+    return EnumNames<M>::names;
+  } else {
+    return names_of_optional(static_cast<const M*>(nullptr));
+  }
 }
 
 template <auto Member>
