@@ -12,4 +12,8 @@ namespace cairn::ui {
 // `kind_index` is the item's kind (kKindIndex<Task>, ...).
 void draw_history(ViewContext& ctx, Id id, std::size_t kind_index);
 
+// A small "↺" button that shows the same list in a popup, for rows of a
+// table (the risk register).
+void history_button(ViewContext& ctx, Id id, std::size_t kind_index);
+
 }  // namespace cairn::ui

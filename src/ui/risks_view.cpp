@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/risks.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -115,6 +116,8 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::AlignTextToFramePadding();
     ImGui::Text("/%lldd", static_cast<long long>(r->review_every_days));
     ImGui::TableNextColumn();
+    history_button(ctx, r->id, kKindIndex<Risk>);
+    ImGui::SameLine();
     remove_button(r->id, "risk", ctx.out);
     ImGui::PopID();
   }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 
+#include <imgui_internal.h>  // GImGui: which popup is open
+
 #include "checked_ui.h"
 
 namespace cairn::uitest {
@@ -296,6 +298,19 @@ TEST_CASE("an experiment's history opens inside it and counts a status change ma
   const std::string header = "History (" + std::to_string(before + 1) + ")";
   REQUIRE(c.click_item(header, "view", true));
   draw(c);
+  check_clean(c);
+}
+
+TEST_CASE("a risk's history opens from its row in the register") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::risks);
+  c.scene = "risks, history popup";
+  draw(c);
+  CHECK(GImGui->OpenPopupStack.Size == 0);
+  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));  // the first row's ↺
+  draw(c);
+  CHECK(GImGui->OpenPopupStack.Size == 1);  // its list of changes
   check_clean(c);
 }
 
