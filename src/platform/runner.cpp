@@ -7,6 +7,7 @@
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>  // GetHoveredID: to schedule one frame for a delayed tooltip
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -20,6 +21,10 @@ constexpr double kTooltipDelaySeconds = 0.45;  // a little past ImGui's DelayNor
 // Decoding deferred histories between frames: short enough not to delay
 // input noticeably, long enough to finish 10k tasks in about a second.
 constexpr double kHistorySliceMs = 2.0;
+// A fallback font that could not be downloaded (offline, a dropped
+// connection) is tried again after 5 s, then 10 s, ... up to every 5 min.
+constexpr double kFirstFontRetrySeconds = 5.0;
+constexpr double kLastFontRetrySeconds = 300.0;
 }  // namespace
 
 double Runner::now() {
@@ -205,6 +210,34 @@ void Runner::fallback_fonts_arrived(std::vector<std::vector<unsigned char>> file
   fonts_glyph_generation_ = 0;  // merge what is needed before the next frame
   app_.set_font_status(font_status_);
   policy_.on_activity();
+  if (font_status_.error.empty()) {
+    fallback_retry_at_ = -1;
+    fallback_retry_delay_ = 0;
+  } else {
+    fallback_retry_delay_ = fallback_retry_delay_ == 0 ? kFirstFontRetrySeconds
+                                                       : std::min(fallback_retry_delay_ * 2, kLastFontRetrySeconds);
+    fallback_retry_at_ = now() + fallback_retry_delay_;
+    policy_.request_wake_at(fallback_retry_at_);
+  }
+}
+
+// Downloads the fallback fonts again if some failed and text still needs
+// them; text that no longer does lets a later need ask afresh.
+void Runner::retry_fallback_fonts() {
+  fallback_retry_at_ = -1;
+  if (font_status_.missing == 0) {
+    if (font_status_.fallback == "failed") {
+      font_status_.fallback = "unneeded";
+      font_status_.error.clear();
+      fallback_retry_delay_ = 0;
+      fonts_glyph_generation_ = app_.glyph_needs().generation();  // asked again when the needs change
+      app_.set_font_status(font_status_);
+    }
+    return;
+  }
+  font_status_.fallback = "loading";
+  app_.set_font_status(font_status_);
+  options_.request_fallback_fonts(*this);  // may answer at once (the desktop)
 }
 
 void Runner::schedule_animations() {
@@ -229,6 +262,10 @@ void Runner::run_due_work() {
   // The stored histories, once the workspace is on screen: a slice per wake.
   if (policy_.frames_drawn() > 0 && app_.decode_deferred_histories(kHistorySliceMs)) policy_.request_wake_at(t);
   if (const double status_at = app_.status_frame_at(); status_at >= 0) policy_.request_frame_at(status_at);
+  if (fallback_retry_at_ >= 0) {
+    if (t >= fallback_retry_at_) retry_fallback_fonts();
+    else policy_.request_wake_at(fallback_retry_at_);
+  }
   if (app_.take_redraw_request()) policy_.on_activity();
 }
 

@@ -86,6 +86,9 @@ class Runner {
   ui::FallbackFonts fallback_;     // owned here: the atlas points into the bytes
   App::FontStatus font_status_;
   std::uint64_t fonts_glyph_generation_ = 0;  // of app_.glyph_needs() when the fonts were built
+  double fallback_retry_at_ = -1;             // a failed fallback-font download is tried again then
+  double fallback_retry_delay_ = 0;           // grows with each failure in a row
+  void retry_fallback_fonts();
   unsigned hovered_id_ = 0;
   bool quit_ = false;
 };

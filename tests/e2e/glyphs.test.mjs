@@ -67,6 +67,41 @@ test('glyphs: 中文 and Кириллица pasted into a name are drawn from th
   }
 });
 
+test('a fallback font that could not be downloaded is tried again, and the text is drawn once it arrives', async () => {
+  // The page's first two font downloads (both files of the first try) fail, as offline.
+  const initScript = () => {
+    let failures = 2;
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String((input && input.url) || input);
+      if (url.includes('fonts/') && failures > 0) {
+        failures -= 1;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return original(input, init);
+    };
+  };
+  const app = await openApp({ initScript });
+  try {
+    const { page } = app;
+    await waitReady(page);
+    await page.evaluate(() => cairn.exec({ op: 'create', kind: 'project', fields: { name: '数据标注' } }));
+    await page.waitForFunction(() => window.cairn.state().glyphs.fallback === 'failed', null, { timeout: 20000 });
+    const failed = await glyphs(page);
+    assert.equal(failed.missing, 4, JSON.stringify(failed));
+    assert.match(failed.error, /DroidSansFallbackFull\.ttf: Failed to fetch/);
+    // Tried again after 5 s, without any input: drawn now.
+    const started = Date.now();
+    await page.waitForFunction(() => window.cairn.state().glyphs.fallback === 'ready', null, { timeout: 20000 });
+    assert.ok(Date.now() - started >= 3000, 'not tried again at once');
+    await sleep(300);
+    assert.deepEqual(await glyphs(page), { needed: 4, missing: 0, fallback: 'ready', error: '' });
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('text input: keys, characters no key sends (é, 中文) and an input method\'s composition reach the field once', async () => {
   const app = await openApp();
   const { page } = app;
