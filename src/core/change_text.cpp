@@ -16,7 +16,8 @@ std::string item_name(const Workspace& ws, Id id) {
   if (kind >= kItemKindCount) return "a removed item";
   return visit_kind(kind, [&]<class T>(T*) -> std::string {
     const T* item = ws.find<T>(id);
-    for (const std::string_view field : {std::string_view("title"), std::string_view("name")}) {
+    for (const std::string_view field : {std::string_view("title"), std::string_view("name"), std::string_view("text"),
+                                         std::string_view("run_id")}) {
       const FieldDef<T>* def = find_field<T>(field);
       if (!def || !item) continue;
       const Value value = def->get(*item);
@@ -70,6 +71,33 @@ std::string value_text(const Workspace& ws, const Value& value) {
     }
   };
   return std::visit(Visitor{ws}, value);
+}
+
+std::vector<HistoryEntry> history_with_children(const Workspace& ws, Id id) {
+  std::vector<HistoryEntry> entries;
+  const auto add = [&](Id item) {
+    const std::size_t kind = ws.kind_of(item);
+    for (const Change& change : ws.history(item)) entries.push_back({item, kind, &change});
+  };
+  add(id);
+  for (const Id child : ws.children_of(id)) add(child);
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const HistoryEntry& a, const HistoryEntry& b) { return a.change->at < b.change->at; });
+  std::reverse(entries.begin(), entries.end());  // newest first; at one time, the last recorded first
+  return entries;
+}
+
+std::string item_label(const Workspace& ws, Id id) {
+  const std::size_t kind = ws.kind_of(id);
+  if (kind >= kItemKindCount) return "A removed item";
+  // Items without a name of their own are known by what they point to.
+  if (const auto* d = ws.find<Dependency>(id)) return "Dependency on " + value_text(ws, Value{d->predecessor});
+  if (const auto* c = ws.find<GateCriterion>(id)) return "Criterion on " + value_text(ws, Value{c->metric});
+  if (const auto* r = ws.find<ExperimentResult>(id)) return "Result for " + value_text(ws, Value{r->metric});
+  const std::string name = item_name(ws, id);
+  const std::string kind_label = label_of_name(kind_name(kind));
+  // item_name says "an untitled checklist item" when there is nothing better.
+  return name.rfind("an untitled ", 0) == 0 ? "An untitled " + name.substr(12) : kind_label + " " + name;
 }
 
 ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Change& change) {

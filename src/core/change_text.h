@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/change.h"
 #include "core/value.h"
@@ -23,6 +24,23 @@ struct ChangeText {
 // field). Values read as a person would: enumeration names as labels, ids
 // as the name of the item they point to, long text shortened.
 ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Change& change);
+
+// One change shown in an item's history: the item's own, or one of the
+// items directly under it (a task's checklist items, dependencies and
+// blockers; a gate's criteria; an experiment's results and run links).
+struct HistoryEntry {
+  Id item;
+  std::size_t kind_index = kItemKindCount;
+  const Change* change = nullptr;  // owned by the workspace's history
+};
+
+// The changes of `id` and of the items directly under it, newest first
+// (changes made at the same time: the last recorded first).
+std::vector<HistoryEntry> history_with_children(const Workspace& ws, Id id);
+
+// How a child's change is introduced: "Checklist item “Agreement ≥ 0.8”",
+// "Dependency on “Label images”", "An untitled blocker".
+std::string item_label(const Workspace& ws, Id id);
 
 // How a value reads in a history: "none", "yes", "2.5", "2026-03-01",
 // "“Clean the labels”", the name of the item an id points to.

@@ -103,7 +103,7 @@ void draw_log(ViewContext& ctx, const std::vector<const Experiment*>& experiment
       draw_runs(ctx, *e);
       ImGui::TextUnformatted("Notes");
       edit_multiline("##notes", e->id, "notes", e->notes, ctx.out, 2);
-      draw_history(ctx, e->id, kKindIndex<Experiment>);
+      draw_history(ctx, e->id);
       if (ImGui::SmallButton("Delete experiment")) ctx.out.push(remove_item(e->id, "Delete experiment"));
       ImGui::Unindent();
     }

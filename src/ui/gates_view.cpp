@@ -191,7 +191,7 @@ void draw_gates(ViewContext& ctx, GatesState& state) {
     draw_forecast(ctx, *gate);
     draw_criteria(ctx, *gate, status);
     draw_decision(ctx, state, *gate, status);
-    draw_history(ctx, gate->id, kKindIndex<Gate>);
+    draw_history(ctx, gate->id);
     ImGui::EndChild();
     ImGui::PopID();
   }

@@ -116,7 +116,7 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::AlignTextToFramePadding();
     ImGui::Text("/%lldd", static_cast<long long>(r->review_every_days));
     ImGui::TableNextColumn();
-    history_button(ctx, r->id, kKindIndex<Risk>);
+    history_button(ctx, r->id);
     ImGui::SameLine();
     remove_button(r->id, "risk", ctx.out);
     ImGui::PopID();

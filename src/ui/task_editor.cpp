@@ -177,7 +177,7 @@ void draw_task_editor(ViewContext& ctx) {
     draw_checklist(ctx, *t);
     draw_dependencies(ctx, *project, *t);
     draw_blockers(ctx, *project, *t);
-    draw_history(ctx, t->id, kKindIndex<Task>);
+    draw_history(ctx, t->id);
     ImGui::Spacing();
     if (ImGui::Button("Delete task")) {
       ctx.out.push(remove_item(t->id, "Delete task"));

@@ -123,3 +123,46 @@ TEST_CASE("enumeration fields know their names, other fields do not") {
   CHECK(find_field<Task>("likely_days")->names.empty());
   CHECK_FALSE(find_field<SavedFilter>("status")->names.empty());  // an optional enumeration
 }
+
+TEST_CASE_FIXTURE(Fixture, "a task's history includes its checklist, dependencies and blockers, newest first") {
+  const Id item = ids.next();
+  const Id other = ids.next();
+  const Id dependency = ids.next();
+  const Id blocker = ids.next();
+  REQUIRE(stack.exec(op(CreateItem{"checklist_item", item, task, {{"text", std::string("Agreement ≥ 0.8")}}})).ok);
+  REQUIRE(stack.exec(op(CreateItem{"task", other, project, {{"title", std::string("Write the guideline")}}})).ok);
+  REQUIRE(stack.exec(op(CreateItem{"dependency", dependency, task, {{"predecessor", other}}})).ok);
+  REQUIRE(stack.exec(op(CreateItem{"blocker", blocker, task, {}})).ok);
+  REQUIRE(stack.exec(op(SetField{item, "done", true})).ok);
+  set("title", std::string("Label 2,500 images"));
+
+  const std::vector<HistoryEntry> entries = history_with_children(ws, task);
+  // The task's two own changes, the four children's creations and the tick.
+  REQUIRE(entries.size() == 7);
+  for (std::size_t i = 1; i < entries.size(); ++i) CHECK(entries[i - 1].change->at >= entries[i].change->at);
+  CHECK(entries[0].item == task);
+  CHECK(describe_change(ws, entries[0].kind_index, *entries[0].change).what == "Title");
+  CHECK(entries[1].item == item);
+  CHECK(describe_change(ws, entries[1].kind_index, *entries[1].change) == ChangeText{"Done", "no", "yes"});
+  CHECK(entries.back().item == task);  // created first
+  // Another task's own changes are not in this one's.
+  for (const HistoryEntry& e : entries) CHECK(e.item != other);
+
+  CHECK(item_label(ws, item) == "Checklist item “Agreement ≥ 0.8”");
+  CHECK(item_label(ws, dependency) == "Dependency on “Write the guideline”");
+  CHECK(item_label(ws, blocker) == "An untitled blocker");
+  CHECK(item_label(ws, ids.next()) == "A removed item");
+}
+
+TEST_CASE_FIXTURE(Fixture, "changes made at one time list the last recorded first") {
+  Command both;
+  both.ops.push_back(SetField{task, "title", std::string("First")});
+  both.ops.push_back(SetField{task, "status", std::string("todo")});
+  both.label = "edit";
+  REQUIRE(stack.exec(both).ok);
+  const std::vector<HistoryEntry> entries = history_with_children(ws, task);
+  REQUIRE(entries.size() >= 2);
+  CHECK(entries[0].change->at == entries[1].change->at);
+  CHECK(entries[0].change->what == "status");
+  CHECK(entries[1].change->what == "title");
+}

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>  // GImGui: which popup is open
 
 #include "checked_ui.h"
+#include "core/change_text.h"
 
 namespace cairn::uitest {
 namespace {
@@ -217,7 +218,8 @@ TEST_CASE("a gate's history counts its changes and opens under the gate: a decis
     return change.what == "decision" && change.after == Value{std::string("go")};
   });
   CHECK(decided);
-  const std::string header = "History (" + std::to_string(log.size()) + ")";
+  // The header counts the gate's changes and its criteria's.
+  const std::string header = "History (" + std::to_string(history_with_children(c.ui.workspace(), gate).size()) + ")";
   REQUIRE(c.click_item(header, "view", true));
   draw(c);
   check_clean(c);
@@ -263,7 +265,7 @@ TEST_CASE("stored histories still decoding are waited for only when a history is
   draw(c);
   CHECK_FALSE(c.ui.workspace().histories_pending());
   CHECK(pending->decoded == 1);
-  const std::size_t count = c.ui.workspace().history(gate).size();
+  const std::size_t count = history_with_children(c.ui.workspace(), gate).size();
   CHECK(count >= 1);
   const ItemRecord* open = c.items.find("History (" + std::to_string(count) + ")###history", gate_window);
   REQUIRE(open != nullptr);
@@ -290,7 +292,7 @@ TEST_CASE("an experiment's history opens inside it and counts a status change ma
     }
   REQUIRE(first != nullptr);
   const Id experiment = first->id;
-  const std::size_t before = c.ui.workspace().history(experiment).size();
+  const std::size_t before = history_with_children(c.ui.workspace(), experiment).size();
   REQUIRE(c.ui.stack().exec(Command{{SetField{experiment, "dataset_version", std::string("images:v8")}}, Timestamp{1}, "test", "Edit"}).ok);
   draw(c);
   REQUIRE(c.click_item(first->title + "  \xC2\xB7", "view", true));  // its header: "title · status · date"
