@@ -94,6 +94,7 @@ std::string item_label(const Workspace& ws, Id id) {
   if (const auto* d = ws.find<Dependency>(id)) return "Dependency on " + value_text(ws, Value{d->predecessor});
   if (const auto* c = ws.find<GateCriterion>(id)) return "Criterion on " + value_text(ws, Value{c->metric});
   if (const auto* r = ws.find<ExperimentResult>(id)) return "Result for " + value_text(ws, Value{r->metric});
+  if (const auto* m = ws.find<MetricReading>(id)) return "Reading of " + format_date(m->on);
   const std::string name = item_name(ws, id);
   const std::string kind_label = label_of_name(kind_name(kind));
   // item_name says "an untitled checklist item" when there is nothing better.

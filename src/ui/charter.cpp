@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/gates.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -70,6 +71,8 @@ void draw_people(ViewContext& ctx, const Project& p) {
       ImGui::TableNextColumn();
       edit_number("##cap", person->id, "capacity_days_per_week", person->capacity_days_per_week, ctx.out);
       ImGui::TableNextColumn();
+      history_button(ctx, person->id);
+      ImGui::SameLine();
       remove_button(person->id, "person", ctx.out);
       ImGui::PopID();
     }
@@ -164,6 +167,8 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("+ reading")) ImGui::OpenPopup("reading");
       ImGui::SameLine();
+      history_button(ctx, m->id);
+      ImGui::SameLine();
       remove_button(m->id, "metric", ctx.out);
       if (ImGui::BeginPopup("reading")) {
         ImGui::Text("New reading of %s, dated today (%s)", m->name.c_str(), format_date(ctx.today).c_str());
@@ -234,6 +239,8 @@ void draw_data_sources(ViewContext& ctx, const Project& p) {
       if (d->personal_data && ImGui::IsItemHovered())
         ImGui::SetTooltip("Personal data: record the lawful basis and check the project's compliance regimes.");
       ImGui::TableNextColumn();
+      history_button(ctx, d->id);
+      ImGui::SameLine();
       remove_button(d->id, "data source", ctx.out);
       ImGui::PopID();
     }

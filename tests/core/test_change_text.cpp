@@ -152,6 +152,11 @@ TEST_CASE_FIXTURE(Fixture, "a task's history includes its checklist, dependencie
   CHECK(item_label(ws, dependency) == "Dependency on “Write the guideline”");
   CHECK(item_label(ws, blocker) == "An untitled blocker");
   CHECK(item_label(ws, ids.next()) == "A removed item");
+  const Id metric = ids.next();
+  const Id reading = ids.next();
+  REQUIRE(stack.exec(op(CreateItem{"metric", metric, project, {{"name", std::string("Recall")}}})).ok);
+  REQUIRE(stack.exec(op(CreateItem{"metric_reading", reading, metric, {{"on", *parse_date("2026-11-20")}}})).ok);
+  CHECK(item_label(ws, reading) == "Reading of 2026-11-20");
 }
 
 TEST_CASE_FIXTURE(Fixture, "changes made at one time list the last recorded first") {

@@ -316,6 +316,25 @@ TEST_CASE("a risk's history opens from its row in the register") {
   check_clean(c);
 }
 
+TEST_CASE("the charter's people, metrics and data sources each show their history from their row") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::charter);
+  c.scene = "charter, history buttons";
+  draw(c);
+  std::size_t rows = 0;
+  for (const Id child : p.workspace.children_of(p.project)) {
+    const std::size_t kind = p.workspace.kind_of(child);
+    rows += kind == kKindIndex<Person> || kind == kKindIndex<Metric> || kind == kKindIndex<DataSource>;
+  }
+  REQUIRE(rows >= 3);
+  CHECK(c.items.find_all("\xE2\x86\xBA", "view").size() == rows);  // one ↺ per row
+  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));
+  draw(c);
+  CHECK(GImGui->OpenPopupStack.Size == 1);
+  check_clean(c);
+}
+
 TEST_CASE("risks: the register sits beside the heat map on a wide window and below it, at full width, on a narrow one") {
   const PlanningWorkspace& p = shared_planning();
   struct Layout {
