@@ -3,17 +3,12 @@
 #include "core/change_text.h"
 #include "core/command_stack.h"
 #include "core/fields.h"
+#include "support/one_op.h"
 
 using namespace cairn;
+using cairn::testing::op;
 
 namespace {
-
-Command op(Operation o) {
-  Command c;
-  c.ops.push_back(std::move(o));
-  c.label = "edit";
-  return c;
-}
 
 // A task edited through commands, as the views do: its history is what the
 // task editor shows.

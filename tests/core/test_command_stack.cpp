@@ -4,17 +4,12 @@
 
 #include "core/command_stack.h"
 #include "core/fields.h"
+#include "support/one_op.h"
 
 using namespace cairn;
+using cairn::testing::op;
 
 namespace {
-
-Command op(Operation o, std::string label = "edit") {
-  Command c;
-  c.ops.push_back(std::move(o));
-  c.label = std::move(label);
-  return c;
-}
 
 struct Fixture {
   Workspace ws;
