@@ -112,6 +112,7 @@ App::App(AppOptions options)
     const auto started = std::chrono::steady_clock::now();
     store::Storage::Loaded loaded = options_.storage->load();
     load_ms_ = milliseconds_since(started) + loaded.decoded_before_ms;
+    load_heap_bytes_ = loaded.heap_grown_bytes;
     if (loaded.ok) {
       workspace_ = std::move(loaded.workspace);
       histories_deferred_ = workspace_.histories_pending();
@@ -478,6 +479,8 @@ std::string App::state_json() const {
   w.String(load_notice_.c_str());
   w.Key("loadMs");
   w.Double(load_ms_);
+  w.Key("loadHeapBytes");  // fresh heap the load took (browser; 0 on the desktop)
+  w.Uint64(load_heap_bytes_);
   w.Key("historiesDeferred");  // the load left the stored histories for after the first frame
   w.Bool(histories_deferred_);
   w.Key("historiesPending");  // stored histories not decoded yet (after the first frame)

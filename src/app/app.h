@@ -167,6 +167,7 @@ class App {
   std::string followed_at_;       // a read-only copy last took the writer's save then
   ui::Theme system_theme_ = ui::Theme::Light;  // what "System" means here
   double load_ms_ = 0;            // reading the stored workspace at start
+  std::size_t load_heap_bytes_ = 0;  // fresh memory that took (browser)
   bool histories_deferred_ = false;  // the last load left the histories for after the first frame
   double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
   std::string save_status_;

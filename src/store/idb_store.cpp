@@ -5,6 +5,8 @@
 #include <memory>
 #include <utility>
 
+#include <unistd.h>  // sbrk
+
 #include "store/snapshot.h"
 
 // Implemented in web/idb_store.js: one transaction writes the chunks (keys[i]
@@ -37,6 +39,9 @@ class PageHeldChunks final : public HeldChunks {
   int hold_;
 };
 
+// The top of the heap: what lies below it has been handed out at least once.
+std::uintptr_t heap_top() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
+
 double ms_since(std::chrono::steady_clock::time_point started) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
@@ -61,6 +66,7 @@ int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t ge
   const auto held = hold != 0 ? std::make_shared<PageHeldChunks>(hold) : nullptr;
   generation_ = std::max(generation_, generation);
   if (reading_.done) return -1;
+  if (reading_.heap_top_at_start == 0) reading_.heap_top_at_start = heap_top();
   OpenedManifest opened = decode_manifest(bytes);
   if (opened.ok && opened.manifest.generation != generation) {
     opened.ok = false;
@@ -109,6 +115,7 @@ bool IdbStore::manifest_done() {
 bool IdbStore::add_candidate(std::span<const std::uint8_t> bytes, std::uint64_t generation) {
   generation_ = std::max(generation_, generation);
   if (reading_.done) return true;
+  if (reading_.heap_top_at_start == 0) reading_.heap_top_at_start = heap_top();
   const auto started = std::chrono::steady_clock::now();
   Decoded d = decode_workspace(bytes);
   reading_.decode_ms += ms_since(started);
@@ -129,6 +136,7 @@ Storage::Loaded IdbStore::load() {
   Reading reading = std::exchange(reading_, Reading{});  // the next read (a follower's) starts afresh
   Loaded loaded;
   loaded.decoded_before_ms = reading.decode_ms;
+  if (reading.heap_top_at_start != 0) loaded.heap_grown_bytes = heap_top() - reading.heap_top_at_start;
   if (!reading.refused.empty()) {
     read_only_ = true;  // never overwrite a newer version's data
     loaded.error = reading.refused;

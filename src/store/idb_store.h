@@ -78,6 +78,7 @@ class IdbStore final : public Storage {
     std::string first_error;      // why the newest one could not be used
     std::uint64_t first_generation = 0;
     double decode_ms = 0;
+    std::uintptr_t heap_top_at_start = 0;  // when the first record arrived (0: none yet)
   };
   // The outcome of one candidate generation (whole or in chunks).
   void consider(Decoded d, std::uint64_t generation);

@@ -21,6 +21,10 @@ class Storage {
     // Decoding done before load() was called (the browser store decodes
     // each record as it is read); load time = this + load()'s own time.
     double decoded_before_ms = 0;
+    // Fresh memory the load took (the browser's heap growth; 0: not
+    // measured). On a machine where first touches of memory are slow, this
+    // says how much of the load time they can account for (benchmarks).
+    std::size_t heap_grown_bytes = 0;
     Workspace workspace;
   };
   struct Saved {
