@@ -138,6 +138,9 @@ test('a save after one edit writes only the changed part of a large workspace', 
     const titles = await app.page.evaluate((id) => JSON.parse(cairn.exportJSON()).items.filter((i) => i.kind === 'task').map((i) => i.id === id ? i.fields.title : null).filter(Boolean), task);
     assert.deepEqual(titles, ['Renamed']);
     assert.equal((await state(app.page)).counts.task, 3000);
+    // The benchmark's figure of fresh heap the load took: at least the tasks' own bytes.
+    const heap = (await state(app.page)).save.loadHeapBytes;
+    assert.ok(heap > 3000 * 200 && heap < 64 * 1048576, `the load took ${heap} bytes of fresh heap`);
   } finally {
     await app.close();
   }
