@@ -101,9 +101,37 @@ std::string item_label(const Workspace& ws, Id id) {
   return name.rfind("an untitled ", 0) == 0 ? "An untitled " + name.substr(12) : kind_label + " " + name;
 }
 
+namespace {
+
+// Flags whose change reads better as one word than as "no → yes".
+struct FlagWords {
+  std::string_view kind;  // "" for any kind
+  std::string_view field;
+  std::string_view on;
+  std::string_view off;
+};
+constexpr FlagWords kFlagWords[] = {
+    {ChecklistItem::kKind, "done", "Ticked", "Unticked"},
+    {"", "done", "Marked done", "Marked not done"},
+    {"", "resolved", "Resolved", "Reopened"},
+    {"", "archived", "Archived", "Taken out of the archive"},
+};
+
+const FlagWords* flag_words(std::size_t kind_index, std::string_view field) {
+  const std::string_view kind = kind_index < kItemKindCount ? kind_name(kind_index) : std::string_view{};
+  for (const FlagWords& words : kFlagWords)
+    if (words.field == field && (words.kind.empty() || words.kind == kind)) return &words;
+  return nullptr;
+}
+
+}  // namespace
+
 ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Change& change) {
   if (change.what == "created" || change.what == "removed" || change.what == "restored")
     return {label_of_name(change.what), {}, {}};
+  const auto* now = std::get_if<bool>(&change.after);
+  if (const FlagWords* words = flag_words(kind_index, change.what); words && now && std::holds_alternative<bool>(change.before))
+    return {std::string(*now ? words->on : words->off), {}, {}};
   // An enumeration's value reads as its label ("In progress"), not as text.
   std::span<const std::string_view> names;
   if (kind_index < kItemKindCount) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/checkins.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -109,6 +110,10 @@ void draw_editor(ViewContext& ctx, const CheckInRow& row, Date week) {
   if (row.written_at) {
     ImGui::SameLine();
     muted_text(ctx.theme, ("written " + format_deadline(*row.written_at, zones_of(ctx), row.person->time_zone)).c_str());
+  }
+  if (row.checkin) {
+    ImGui::SameLine();
+    history_button(ctx, row.checkin->id);
   }
   ImGui::PushID(row.person);
   const CheckIn* c = row.checkin;

@@ -4,6 +4,7 @@
 
 #include "core/decision_log.h"
 #include "core/file_names.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -34,6 +35,8 @@ void draw_entry(ViewContext& ctx, const DecisionEntry& e) {
     ImGui::TableNextColumn();
     edit_multiline("##rationale", d->id, "rationale", d->rationale, ctx.out, 2.0f);
     ImGui::TableNextColumn();
+    history_button(ctx, d->id);
+    ImGui::SameLine();
     remove_button(d->id, "decision", ctx.out);
     return;
   }

@@ -22,16 +22,23 @@ std::string history_count(const ViewContext& ctx, Id id) {
 void draw_changes(ViewContext& ctx, Id id) {
   const std::vector<HistoryEntry> entries = history_with_children(ctx.ws, id);
   if (entries.empty()) ImGui::TextUnformatted("No changes recorded.");
+  std::string heading;  // the time and author above the rows that follow
   for (const HistoryEntry& entry : entries) {
-    const std::string when = shown_time(ctx, entry.change->at);
-    ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
-    ImGui::Text("%s  %s", when.c_str(), entry.change->author.c_str());
-    ImGui::PopStyleColor();
+    // Changes made in the same shown minute by the same person (one command
+    // makes several) share one heading.
+    const std::string when = shown_time(ctx, entry.change->at) + "  " + entry.change->author;
+    const bool new_heading = when != heading;
+    if (new_heading) {
+      heading = when;
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
+      ImGui::TextUnformatted(when.c_str());
+      ImGui::PopStyleColor();
+    }
     const ChangeText change = describe_change(ctx.ws, entry.kind_index, *entry.change);
     const bool own = entry.item == id;
     const std::string what = own ? change.what : item_label(ctx.ws, entry.item) + ": " + change.what;
     if (change.before.empty() && change.after.empty()) {
-      if (own) ImGui::SameLine();
+      if (own && new_heading) ImGui::SameLine();  // "created" beside its time
       ImGui::TextWrapped("%s", what.c_str());
     } else {
       ImGui::TextWrapped("%s: %s \u2192 %s", what.c_str(), change.before.c_str(), change.after.c_str());
@@ -49,7 +56,7 @@ void draw_history(ViewContext& ctx, Id id) {
 
 void history_button(ViewContext& ctx, Id id) {
   ImGui::PushID("history");
-  if (ImGui::SmallButton("\u21BA")) ImGui::OpenPopup("changes");  // ↺
+  if (icon_button("\u21BA")) ImGui::OpenPopup("changes");  // ↺
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("History%s", history_count(ctx, id).c_str());
   const float width = ImGui::GetFontSize() * 28;
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, ImGui::GetFontSize() * 24));

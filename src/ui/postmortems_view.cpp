@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/postmortems.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -144,6 +145,8 @@ void draw_postmortem(ViewContext& ctx, const PostMortem& pm) {
   edit_text("##title", pm.id, "title", pm.title, ctx.out, "Title", 24 * em);
   ImGui::SameLine();
   edit_date("##on", pm.id, "on", pm.on, ctx.out, 6.5f * em);
+  ImGui::SameLine();
+  history_button(ctx, pm.id);  // with its action items'
   ImGui::SameLine();
   remove_button(pm.id, "post-mortem", ctx.out);
   if (const Gate* g = ctx.ws.find<Gate>(pm.subject))

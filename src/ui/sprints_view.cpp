@@ -8,6 +8,7 @@
 
 #include "core/estimate.h"
 #include "core/sprints.h"
+#include "ui/history_list.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -128,9 +129,15 @@ void draw_sprints(ViewContext& ctx, SprintsState& state) {
     ImGui::SameLine();
     edit_enum("##kind", s->id, "kind", s->kind, ctx.out, 8 * em);
     ImGui::SameLine();
-    edit_date("from", s->id, "start", s->start, ctx.out, 7 * em);
+    ImGui::TextUnformatted("from");  // before its date: "from 2026-11-30 to 2026-12-11"
     ImGui::SameLine();
-    edit_date("to", s->id, "end", s->end, ctx.out, 7 * em);
+    edit_date("##from", s->id, "start", s->start, ctx.out, 7 * em);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    edit_date("##to", s->id, "end", s->end, ctx.out, 7 * em);
+    ImGui::SameLine();
+    history_button(ctx, s->id);
     ImGui::SameLine();
     remove_button(s->id, "sprint", ctx.out);
     edit_text("Goal", s->id, "goal", s->goal, ctx.out, "What this sprint must answer or deliver", -4 * em);

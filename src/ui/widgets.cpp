@@ -59,9 +59,19 @@ Command remove_item(Id id, std::string label) {
   return Command{{RemoveItem{id}}, {}, {}, std::move(label)};
 }
 
+bool icon_button(const char* symbol) {
+  // SmallButton's shape (no vertical padding, on the text's baseline), with
+  // the width of the widest symbol in use instead of this one's.
+  const float width = ImGui::CalcTextSize("\xE2\x86\xBA").x + ImGui::GetStyle().FramePadding.x * 2;  // ↺
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+  const bool pressed = ImGui::ButtonEx(symbol, ImVec2(width, 0), ImGuiButtonFlags_AlignTextBaseLine);
+  ImGui::PopStyleVar();
+  return pressed;
+}
+
 void remove_button(Id id, const char* what, CommandSink& out) {
   ImGui::PushID("remove");
-  if (ImGui::SmallButton("\xC3\x97")) out.push(remove_item(id, std::string("Remove ") + what));  // ×
+  if (icon_button("\xC3\x97")) out.push(remove_item(id, std::string("Remove ") + what));  // ×
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this %s (Ctrl+Z brings it back)", what);
   ImGui::PopID();
 }

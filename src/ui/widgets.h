@@ -24,6 +24,9 @@ Command create_item(IdSource& ids, std::string_view kind, Id parent,
 Command remove_item(Id id, std::string label);
 // A small "x" button that removes the item (undoable, so no confirmation).
 void remove_button(Id id, const char* what, CommandSink& out);
+// A small button showing one symbol (× remove, ↺ history). All have one
+// width, so that a row's buttons line up with the next row's.
+bool icon_button(const char* symbol);
 
 bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
                const char* hint = "", float width = -FLT_MIN);

@@ -110,6 +110,27 @@ TEST_CASE("a change to a field of another kind uses that kind's enumerations") {
   CHECK(describe_change(ws, kKindIndex<Task>, renamed) == ChangeText{"No such field", "“x”", "none"});
 }
 
+TEST_CASE("a flag's change reads as one word where there is one, else as no and yes") {
+  Workspace ws;
+  const Change tick{Timestamp{1}, "Ana", "done", Value{false}, Value{true}};
+  const Change untick{Timestamp{1}, "Ana", "done", Value{true}, Value{false}};
+  CHECK(describe_change(ws, kKindIndex<ChecklistItem>, tick) == ChangeText{"Ticked", "", ""});
+  CHECK(describe_change(ws, kKindIndex<ChecklistItem>, untick) == ChangeText{"Unticked", "", ""});
+  CHECK(describe_change(ws, kKindIndex<ActionItem>, tick) == ChangeText{"Marked done", "", ""});
+  CHECK(describe_change(ws, kKindIndex<Blocker>, Change{Timestamp{1}, "Ana", "resolved", Value{false}, Value{true}}) ==
+        ChangeText{"Resolved", "", ""});
+  CHECK(describe_change(ws, kKindIndex<Blocker>, Change{Timestamp{1}, "Ana", "resolved", Value{true}, Value{false}}) ==
+        ChangeText{"Reopened", "", ""});
+  CHECK(describe_change(ws, kKindIndex<Project>, Change{Timestamp{1}, "Ana", "archived", Value{false}, Value{true}}) ==
+        ChangeText{"Archived", "", ""});
+  // Other flags keep their name and values.
+  CHECK(describe_change(ws, kKindIndex<DataSource>, Change{Timestamp{1}, "Ana", "personal_data", Value{false}, Value{true}}) ==
+        ChangeText{"Personal data", "no", "yes"});
+  // A value that is not a flag (a damaged or foreign history) is shown as it is.
+  CHECK(describe_change(ws, kKindIndex<ChecklistItem>, Change{Timestamp{1}, "Ana", "done", Value{}, Value{std::string("x")}})
+            .what == "Done");
+}
+
 TEST_CASE("enumeration fields know their names, other fields do not") {
   const auto* status = find_field<Task>("status");
   REQUIRE(status != nullptr);
@@ -138,7 +159,7 @@ TEST_CASE_FIXTURE(Fixture, "a task's history includes its checklist, dependencie
   CHECK(entries[0].item == task);
   CHECK(describe_change(ws, entries[0].kind_index, *entries[0].change).what == "Title");
   CHECK(entries[1].item == item);
-  CHECK(describe_change(ws, entries[1].kind_index, *entries[1].change) == ChangeText{"Done", "no", "yes"});
+  CHECK(describe_change(ws, entries[1].kind_index, *entries[1].change) == ChangeText{"Ticked", "", ""});
   CHECK(entries.back().item == task);  // created first
   // Another task's own changes are not in this one's.
   for (const HistoryEntry& e : entries) CHECK(e.item != other);

@@ -1,6 +1,7 @@
 // The communication views by mouse and keyboard: check-ins, post-mortems and
 // the decision log, on the 10k-task project.
 #include <doctest/doctest.h>
+#include <imgui_internal.h>  // GImGui: which popups are open
 
 #include <string>
 
@@ -17,6 +18,19 @@ std::size_t count_items(const CheckedUi& c, std::string_view label) {
   std::size_t n = 0;
   for (const ItemRecord& r : c.items.items()) n += r.label == label ? 1 : 0;
   return n;
+}
+
+constexpr const char* kHistoryButton = "\xE2\x86\xBA";  // ↺
+
+// Clicks the only ↺ of the view and checks that its list of changes opened.
+void open_the_history(CheckedUi& c) {
+  REQUIRE(count_items(c, kHistoryButton) == 1);
+  CHECK(GImGui->OpenPopupStack.Size == 0);
+  REQUIRE(c.click_item(kHistoryButton, "view"));
+  c.ui.frames(2);
+  CHECK(GImGui->OpenPopupStack.Size == 1);
+  ImGui::ClosePopupsExceptModals();
+  c.ui.frames(1);
 }
 
 // The planning workspace with a second project to send tasks to.
@@ -73,6 +87,8 @@ TEST_CASE("check-ins: missing people are shown; a typed check-in is one undo ste
   REQUIRE(c.ui.workspace().all<CheckIn>().size() == 1);
   CHECK(c.ui.workspace().all<CheckIn>().begin()->second.done == "Labelled 2k images");
   c.ui.frames(2);
+  // The written check-in has a history (nobody else's row has one yet).
+  open_the_history(c);
   check_clean(c);
 }
 
@@ -94,6 +110,7 @@ TEST_CASE("post-mortems: an action item becomes a task in another project in one
   REQUIRE(c.click_item("+ Action item", "view"));
   c.ui.frames(2);
   REQUIRE(c.ui.workspace().children_of(pm).size() == 2);
+  open_the_history(c);  // the post-mortem's, with its action items'
 
   const std::size_t tasks = c.ui.workspace().all<Task>().size();
   const std::size_t commands = c.ui.commands_run();
@@ -165,6 +182,7 @@ TEST_CASE("decision log: a decision added shows in the log and in its exports") 
   REQUIRE(c.click_item("Download Markdown", "view"));
   CHECK(c.ui.state().views.decisions.download.text.find("Ship the smaller model") != std::string::npos);
   c.ui.frames(2);
+  open_the_history(c);  // only a decision of the log's own has one (gate decisions: in the gates view)
   check_clean(c);
 }
 

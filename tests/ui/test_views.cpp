@@ -335,6 +335,22 @@ TEST_CASE("the charter's people, metrics and data sources each show their histor
   check_clean(c);
 }
 
+TEST_CASE("each sprint shows its history from a button beside its dates") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::sprints);
+  c.scene = "sprints, history buttons";
+  draw(c);
+  // One ↺ per sprint card on screen (each has one kind selector).
+  const std::size_t cards = c.items.find_all("##kind", "view").size();
+  REQUIRE(cards >= 2);
+  CHECK(c.items.find_all("\xE2\x86\xBA", "view").size() == cards);
+  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));
+  draw(c);
+  CHECK(GImGui->OpenPopupStack.Size == 1);
+  check_clean(c);
+}
+
 TEST_CASE("risks: the register sits beside the heat map on a wide window and below it, at full width, on a narrow one") {
   const PlanningWorkspace& p = shared_planning();
   struct Layout {
