@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "core/risks.h"
@@ -60,24 +61,44 @@ void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const 
   ImGui::EndGroup();
 }
 
+std::string cadence_text(std::int64_t days) {
+  return days == 1 ? "daily" : days == 7 ? "weekly" : "every " + std::to_string(days) + " days";
+}
+
+// How often the risk is reviewed: the next review moves by this much when
+// one is done (core/risks.h).
+void edit_review_cadence(ViewContext& ctx, const Risk& r) {
+  static constexpr std::int64_t kChoices[] = {7, 14, 28, 56, 91, 182, 365};
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo("##cadence", cadence_text(r.review_every_days).c_str())) {
+    for (const std::int64_t days : kChoices)
+      if (ImGui::Selectable(cadence_text(days).c_str(), days == r.review_every_days) && days != r.review_every_days)
+        ctx.out.push(set_field(r.id, "review_every_days", days, "Edit review cadence"));
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("How often this risk is reviewed");
+}
+
 void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<const Risk*>& risks) {
   const float em = ImGui::GetFontSize();
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
-  if (!ImGui::BeginTable("register", 10, kFlags)) return;
-  // Columns whose content has a known width get just that; the text
-  // columns share the rest.
+  if (!ImGui::BeginTable("register", 8, kFlags)) return;
+  // Two lines a risk: the title over its mitigation, the category over its
+  // status. Ten columns on one line left each text ~10 em at 1280 px, too
+  // little for a title or a category's name. Columns whose content has a
+  // known width get just that; the text columns share the rest.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float digit = ImGui::CalcTextSize("5").x + 2 * style.FramePadding.x + ImGui::GetFrameHeight();
   const float score_width = ImGui::CalcTextSize("25 Critical").x;
-  const float review = 6.5f * em + style.ItemSpacing.x + ImGui::CalcTextSize("/365d").x;
-  ImGui::TableSetupColumn("Risk", 0, 3);
-  ImGui::TableSetupColumn("Category", 0, 1.6f);
+  // The date, and under it the widest cadence in its list.
+  const float review = std::max(6.5f * em, ImGui::CalcTextSize("every 365 days").x + 2 * style.FramePadding.x +
+                                               ImGui::GetFrameHeight());
+  ImGui::TableSetupColumn("Risk and mitigation", 0, 4);
+  ImGui::TableSetupColumn("Category and status", 0, 1.6f);
   ImGui::TableSetupColumn("L", ImGuiTableColumnFlags_WidthFixed, digit);
   ImGui::TableSetupColumn("I", ImGuiTableColumnFlags_WidthFixed, digit);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, score_width);
   ImGui::TableSetupColumn("Owner", 0, 1.3f);
-  ImGui::TableSetupColumn("Mitigation", 0, 3);
-  ImGui::TableSetupColumn("Status", 0, 1.3f);
   ImGui::TableSetupColumn("Next review", ImGuiTableColumnFlags_WidthFixed, review);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
@@ -87,8 +108,10 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     edit_text("##title", r->id, "title", r->title, ctx.out, "Risk");
+    edit_text("##mitigation", r->id, "mitigation", r->mitigation, ctx.out, "Mitigation: how we reduce it");
     ImGui::TableNextColumn();
     edit_enum("##cat", r->id, "category", r->category, ctx.out);
+    edit_enum("##status", r->id, "status", r->status, ctx.out);
     ImGui::TableNextColumn();
     edit_integer("##l", r->id, "likelihood", r->likelihood, 1, 5, ctx.out);
     ImGui::TableNextColumn();
@@ -103,18 +126,12 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::TableNextColumn();
     edit_text("##owner", r->id, "owner", r->owner, ctx.out, "owner");
     ImGui::TableNextColumn();
-    edit_text("##mitigation", r->id, "mitigation", r->mitigation, ctx.out, "How we reduce it");
-    ImGui::TableNextColumn();
-    edit_enum("##status", r->id, "status", r->status, ctx.out);
-    ImGui::TableNextColumn();
     const bool overdue = review_overdue(*r, ctx.today);
     if (overdue) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
-    edit_date("##review", r->id, "next_review", r->next_review, ctx.out, 6.5f * em);
+    edit_date("##review", r->id, "next_review", r->next_review, ctx.out, -FLT_MIN);
     if (overdue) ImGui::PopStyleColor();
     if (overdue && ImGui::IsItemHovered()) ImGui::SetTooltip("Review overdue");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("/%lldd", static_cast<long long>(r->review_every_days));
+    edit_review_cadence(ctx, *r);
     ImGui::TableNextColumn();
     history_button(ctx, r->id);
     ImGui::SameLine();
@@ -172,9 +189,9 @@ void draw_risks(ViewContext& ctx, RisksState& state) {
   ImGui::BeginGroup();
   draw_heat_map(ctx, state, risks);
   ImGui::EndGroup();
-  // The register's ten columns need about 60 em: beside the map when the
-  // window has room for both, else below it at full width.
-  if (width - ImGui::GetItemRectSize().x >= 60 * ImGui::GetFontSize()) ImGui::SameLine();
+  // The register needs about 55 em: beside the map when the window has
+  // room for both, else below it at full width.
+  if (width - ImGui::GetItemRectSize().x >= 55 * ImGui::GetFontSize()) ImGui::SameLine();
   ImGui::BeginGroup();
   draw_register(ctx, state, risks);
   ImGui::EndGroup();

@@ -391,6 +391,39 @@ TEST_CASE("risks: the register sits beside the heat map on a wide window and bel
   CHECK(narrow.review_right < narrow.view_right);  // the last columns are on screen
 }
 
+TEST_CASE("risks: a risk's review cadence is chosen in its row, and its text fields get two lines") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace, UiHarness::Options{ui::Theme::Light, ImVec2(1280.0f, 800.0f), 16.0f}};
+  c.show(p.project, ui::View::risks);
+  c.scene = "risks, cadence";
+  draw(c);
+  // The title sits over its mitigation, at least a third of the register wide.
+  const ItemRecord* title = c.items.find("##title", "view");
+  const ItemRecord* mitigation = c.items.find("##mitigation", "view");
+  REQUIRE(title != nullptr);
+  REQUIRE(mitigation != nullptr);
+  CHECK(mitigation->rect.Min.y > title->rect.Max.y);
+  CHECK(mitigation->rect.Min.x == doctest::Approx(title->rect.Min.x));
+  CHECK(title->rect.GetWidth() > 1280.0f / 4);
+  // The first row is the highest score (the list's order): its cadence combo is the first.
+  const Risk* first = nullptr;
+  for (const Id id : c.ui.state().views.risks.risks)
+    if ((first = c.ui.workspace().find<Risk>(id))) break;
+  REQUIRE(first != nullptr);
+  const Id risk = first->id;
+  const std::int64_t before = first->review_every_days;
+  const std::int64_t wanted = before == 14 ? 91 : 14;
+  REQUIRE(c.click_item("##cadence", "view"));
+  draw(c);
+  REQUIRE(c.click_item("every " + std::to_string(wanted) + " days"));
+  draw(c);
+  CHECK(c.ui.workspace().find<Risk>(risk)->review_every_days == wanted);
+  REQUIRE(c.ui.stack().undo().ok);
+  CHECK(c.ui.workspace().find<Risk>(risk)->review_every_days == before);
+  draw(c);
+  check_clean(c);
+}
+
 TEST_CASE("the shell's dialogs over a project") {
   const PlanningWorkspace& p = shared_planning();
   const std::function<void(ui::ShellState&)> dialogs[] = {
