@@ -10,10 +10,11 @@ namespace {
 
 constexpr std::size_t kMaxQuoted = 80;  // bytes of text shown per value
 
-// The title or name of the item `id` points to, as its history shows it.
-std::string item_name(const Workspace& ws, Id id) {
+// The item's title or name, quoted and shortened; "" when it has none (or
+// no longer exists).
+std::string quoted_name(const Workspace& ws, Id id) {
   const std::size_t kind = ws.kind_of(id);
-  if (kind >= kItemKindCount) return "a removed item";
+  if (kind >= kItemKindCount) return {};
   return visit_kind(kind, [&]<class T>(T*) -> std::string {
     const T* item = ws.find<T>(id);
     for (const std::string_view field : {std::string_view("title"), std::string_view("name"), std::string_view("text"),
@@ -24,10 +25,23 @@ std::string item_name(const Workspace& ws, Id id) {
       const auto* text = std::get_if<std::string>(&value);
       if (text && !text->empty()) return "“" + shortened(*text, kMaxQuoted) + "”";
     }
-    std::string kind_words(T::kKind);
-    std::replace(kind_words.begin(), kind_words.end(), '_', ' ');
-    return "an untitled " + kind_words;
+    return {};
   });
+}
+
+// "checklist item" for checklist_item.
+std::string kind_words(std::size_t kind) {
+  std::string words(kind_name(kind));
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
+// What an id value reads as in a history: the name of the item it points to.
+std::string item_name(const Workspace& ws, Id id) {
+  const std::size_t kind = ws.kind_of(id);
+  if (kind >= kItemKindCount) return "a removed item";
+  const std::string name = quoted_name(ws, id);
+  return name.empty() ? "an untitled " + kind_words(kind) : name;
 }
 
 std::string number_text(double x) {
@@ -95,10 +109,9 @@ std::string item_label(const Workspace& ws, Id id) {
   if (const auto* c = ws.find<GateCriterion>(id)) return "Criterion on " + value_text(ws, Value{c->metric});
   if (const auto* r = ws.find<ExperimentResult>(id)) return "Result for " + value_text(ws, Value{r->metric});
   if (const auto* m = ws.find<MetricReading>(id)) return "Reading of " + format_date(m->on);
-  const std::string name = item_name(ws, id);
-  const std::string kind_label = label_of_name(kind_name(kind));
-  // item_name says "an untitled checklist item" when there is nothing better.
-  return name.rfind("an untitled ", 0) == 0 ? "An untitled " + name.substr(12) : kind_label + " " + name;
+  const std::string name = quoted_name(ws, id);
+  if (name.empty()) return "An untitled " + kind_words(kind);
+  return label_of_name(kind_name(kind)) + " " + name;
 }
 
 namespace {
