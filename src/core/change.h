@@ -10,7 +10,9 @@ namespace cairn {
 struct Change {
   Timestamp at;
   std::string author;
-  std::string what;  // "created", "removed", "restored" or a field name
+  // "created", "removed", "restored", a field name, or "child_removed" (on
+  // the parent of a removed item; `before` is that item's label then)
+  std::string what;
   Value before;
   Value after;
   bool operator==(const Change&) const = default;

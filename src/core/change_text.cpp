@@ -142,6 +142,12 @@ const FlagWords* flag_words(std::size_t kind_index, std::string_view field) {
 ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Change& change) {
   if (change.what == "created" || change.what == "removed" || change.what == "restored")
     return {label_of_name(change.what), {}, {}};
+  if (change.what == "child_removed") {  // `before`: the removed item's label then
+    const auto* label = std::get_if<std::string>(&change.before);
+    std::string what = label ? *label : "an item";
+    if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z') what[0] = static_cast<char>(what[0] - 'A' + 'a');
+    return {"Removed " + what, {}, {}};
+  }
   const auto* now = std::get_if<bool>(&change.after);
   if (const FlagWords* words = flag_words(kind_index, change.what); words && now && std::holds_alternative<bool>(change.before))
     return {std::string(*now ? words->on : words->off), {}, {}};

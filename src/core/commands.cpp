@@ -1,5 +1,6 @@
 #include "core/commands.h"
 
+#include "core/change_text.h"
 #include "core/fields.h"
 
 #include <unordered_set>
@@ -68,10 +69,15 @@ class Applier {
     std::vector<Id> order{op.id};
     for (std::size_t i = 0; i < order.size(); ++i)
       for (const Id child : ws_.children_of(order[i])) order.push_back(child);
+    // The parent's history says what it lost, by the name the item had: the
+    // item's own history leaves the parent's list with it.
+    const std::string label = item_label(ws_, op.id);
     RestoreItems restore;
     restore.items.resize(order.size());
     for (std::size_t i = order.size(); i-- > 0;) restore.items[i] = ws_.erase(order[i]);
     for (const Id id : order) record(id, "removed", Null{}, Null{});
+    if (const Id parent = parent_of(restore.items.front()); ws_.contains(parent))
+      record(parent, "child_removed", Value{label}, Null{});
     inverse_.push_back(std::move(restore));
     return {};
   }

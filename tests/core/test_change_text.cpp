@@ -175,6 +175,29 @@ TEST_CASE_FIXTURE(Fixture, "a task's history includes its checklist, dependencie
   CHECK(item_label(ws, reading) == "Reading of 2026-11-20");
 }
 
+TEST_CASE_FIXTURE(Fixture, "a removed checklist item stays in its task's history, by the name it had") {
+  const Id item = ids.next();
+  REQUIRE(stack.exec(op(CreateItem{"checklist_item", item, task, {{"text", std::string("Agreement ≥ 0.8")}}})).ok);
+  REQUIRE(stack.exec(op(RemoveItem{item})).ok);
+  std::vector<HistoryEntry> entries = history_with_children(ws, task);
+  REQUIRE(!entries.empty());
+  CHECK(entries[0].item == task);  // on the task: the item's own history left with it
+  CHECK(describe_change(ws, entries[0].kind_index, *entries[0].change) ==
+        ChangeText{"Removed checklist item “Agreement ≥ 0.8”", "", ""});
+  // Undone, the item is back under the task, and says so.
+  REQUIRE(stack.undo().ok);
+  entries = history_with_children(ws, task);
+  REQUIRE(!entries.empty());
+  CHECK(entries[0].item == item);
+  CHECK(describe_change(ws, entries[0].kind_index, *entries[0].change).what == "Restored");
+  // Removing the task itself records its removal on the project, not on the gone task.
+  REQUIRE(stack.exec(op(RemoveItem{task})).ok);
+  const std::vector<HistoryEntry> project_entries = history_with_children(ws, project);
+  REQUIRE(!project_entries.empty());
+  CHECK(project_entries[0].item == project);
+  CHECK(describe_change(ws, project_entries[0].kind_index, *project_entries[0].change).what.rfind("Removed task “", 0) == 0);
+}
+
 TEST_CASE_FIXTURE(Fixture, "changes made at one time list the last recorded first") {
   Command both;
   both.ops.push_back(SetField{task, "title", std::string("First")});
