@@ -40,7 +40,9 @@ void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const 
       colour.w = count > 0 ? 0.85f : 0.18f;
       const bool selected = state.likelihood == likelihood && state.impact == impact;
       ImGui::PushStyleColor(ImGuiCol_Button, colour);
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x, colour.y, colour.z, 1.0f));
+      // Hovering an empty cell darkens it a little, never to the shade of a
+      // cell that holds risks.
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x, colour.y, colour.z, count > 0 ? 1.0f : 0.32f));
       if (selected) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 3.0f);
       char label[32];
       std::snprintf(label, sizeof label, "%s##%d%d", count > 0 ? std::to_string(count).c_str() : "", likelihood, impact);
@@ -48,6 +50,9 @@ void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const 
         if (selected) state.likelihood = state.impact = 0;
         else { state.likelihood = likelihood; state.impact = impact; }
       }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Likelihood %d \xC3\x97 impact %d = %d: %d risk%s%s", likelihood, impact, likelihood * impact, count,
+                          count == 1 ? "" : "s", selected ? " (click to show all)" : count > 0 ? " (click to show only these)" : "");
       if (selected) ImGui::PopStyleVar();
       ImGui::PopStyleColor(2);
     }
