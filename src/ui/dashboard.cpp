@@ -11,7 +11,7 @@
 #include "core/estimate.h"
 #include "core/gates.h"
 #include "core/health.h"
-#include "ui/time_slice.h"
+#include "ui/forecast_runner.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -165,22 +165,10 @@ void refresh_schedule(const ViewContext& ctx, const Project& project, DashboardS
         forecast_input_from(state.plan, DurationDistribution::pert_beta, /*seed=*/1));
 }
 
-// Forecast runs for at most kBackgroundSlice of this frame; asks for
-// another frame while runs remain.
-void advance_forecast(ViewContext& ctx, DashboardState& state) {
-  if (!state.forecast || state.forecast->iterations() >= state.target_runs) return;
-  const std::size_t batch = forecast_batch_for(state.plan.input.tasks.size());
-  run_within(
-      kBackgroundSlice,
-      [&] { state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations())); },
-      [&] { return state.forecast->iterations() >= state.target_runs; });
-  if (state.forecast->iterations() < state.target_runs && ctx.busy) *ctx.busy = true;
-}
-
 void draw_schedule(ViewContext& ctx, const Project& project, DashboardState& state) {
   section_heading("Schedule");
   refresh_schedule(ctx, project, state);
-  advance_forecast(ctx, state);
+  if (state.forecast) run_forecast_slice(ctx, *state.forecast, state.target_runs, state.plan.input.tasks.size());
   const Schedule& s = state.schedule;
   if (state.plan.input.tasks.empty()) {
     muted_text(ctx.theme, "No open tasks to schedule.");

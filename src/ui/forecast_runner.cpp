@@ -7,6 +7,17 @@
 
 namespace cairn::ui {
 
+bool run_forecast_slice(ViewContext& ctx, MonteCarloForecast& forecast, std::size_t target_runs, std::size_t tasks) {
+  if (forecast.iterations() >= target_runs) return true;
+  const std::size_t batch = forecast_batch_for(tasks);
+  run_within(
+      kBackgroundSlice, [&] { forecast.run(std::min(batch, target_runs - forecast.iterations())); },
+      [&] { return forecast.iterations() >= target_runs; });
+  const bool done = forecast.iterations() >= target_runs;
+  if (!done && ctx.busy) *ctx.busy = true;
+  return done;
+}
+
 const GateForecast* ForecastRunner::gate(Id id) const {
   for (const GateForecast& g : gates)
     if (g.gate == id) return &g;
@@ -30,13 +41,7 @@ void advance_forecast(ViewContext& ctx, ForecastRunner& r) {
           forecast_input_from(r.plan, DurationDistribution::pert_beta, /*seed=*/1));
   }
   if (!r.forecast) return;
-  if (r.forecast->iterations() < r.target_runs) {
-    const std::size_t batch = forecast_batch_for(r.plan.input.tasks.size());
-    run_within(
-        kBackgroundSlice, [&] { r.forecast->run(std::min(batch, r.target_runs - r.forecast->iterations())); },
-        [&] { return r.forecast->iterations() >= r.target_runs; });
-    if (r.forecast->iterations() < r.target_runs && ctx.busy) *ctx.busy = true;
-  }
+  run_forecast_slice(ctx, *r.forecast, r.target_runs, r.plan.input.tasks.size());
   // Percentiles sort every run: refresh them only when the runs grew by a
   // tenth (and at the end), not every frame.
   const std::size_t runs = r.forecast->iterations();

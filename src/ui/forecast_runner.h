@@ -32,4 +32,10 @@ struct ForecastRunner {
 // for another frame (ctx.busy) while runs remain.
 void advance_forecast(ViewContext& ctx, ForecastRunner& runner);
 
+// The step every forecast on screen takes each frame (gates and timeline,
+// dashboard, status report): runs of a plan of `tasks` tasks for about
+// kBackgroundSlice, up to `target_runs`; asks for another frame (ctx.busy)
+// while runs remain. True when all are done.
+bool run_forecast_slice(ViewContext& ctx, MonteCarloForecast& forecast, std::size_t target_runs, std::size_t tasks);
+
 }  // namespace cairn::ui

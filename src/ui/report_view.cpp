@@ -9,7 +9,7 @@
 #include "core/file_names.h"
 #include "core/report_markdown.h"
 #include "ui/dashboard.h"
-#include "ui/time_slice.h"
+#include "ui/forecast_runner.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -49,18 +49,9 @@ void refresh_plan(const ViewContext& ctx, ReportState& state) {
   for (const Report* r : reports_of(ctx.ws, state.project)) state.kept.push_back(r->id);
 }
 
-// Forecast runs for at most kBackgroundSlice of this frame (as the
-// dashboard's); true when all are done. Asks for another frame while runs remain.
+// True when all of the report's forecast runs are done (or there is none).
 bool advance_forecast(ViewContext& ctx, ReportState& state) {
-  if (!state.forecast || state.forecast->iterations() >= state.target_runs) return true;
-  const std::size_t batch = forecast_batch_for(state.plan.input.tasks.size());
-  run_within(
-      kBackgroundSlice,
-      [&] { state.forecast->run(std::min(batch, state.target_runs - state.forecast->iterations())); },
-      [&] { return state.forecast->iterations() >= state.target_runs; });
-  const bool done = state.forecast->iterations() >= state.target_runs;
-  if (!done && ctx.busy) *ctx.busy = true;
-  return done;
+  return !state.forecast || run_forecast_slice(ctx, *state.forecast, state.target_runs, state.plan.input.tasks.size());
 }
 
 void compute(const ViewContext& ctx, ReportState& state) {
