@@ -1,10 +1,12 @@
 #include "store/text_file.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
 namespace cairn::store {
@@ -42,17 +44,30 @@ TextFile read_text_file(const fs::path& path, std::size_t max_bytes) {
                  std::to_string(max_bytes / (1024 * 1024)) + " MB are refused";
     return file;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // POSIX calls, not <fstream>: iostreams would bring ~65 KB of locale code
+  // into the web build, which links this (desktop) code through the app.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     file.error = "cannot open " + name + ": " + std::strerror(errno);
     return file;
   }
-  file.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    file.error = "cannot read " + name + ": " + std::strerror(errno);
+  // Until the end, whatever the size said: the file may change meanwhile.
+  std::size_t got = 0;
+  while (true) {
+    if (file.text.size() - got < 4096) file.text.resize(std::max<std::size_t>(static_cast<std::size_t>(size), got) + 65536);
+    const ssize_t n = ::read(fd, file.text.data() + got, file.text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) file.error = "cannot read " + name + ": " + std::strerror(errno);
+    if (n > 0) got += static_cast<std::size_t>(n);
+    if (got > max_bytes) file.error = name + " grew over " + std::to_string(max_bytes / (1024 * 1024)) + " MB while it was read";
+    if (n <= 0 || !file.error.empty()) break;
+  }
+  ::close(fd);
+  if (!file.error.empty()) {
     file.text.clear();
     return file;
   }
+  file.text.resize(got);
   file.ok = true;
   return file;
 }
@@ -64,16 +79,26 @@ std::string write_text_file(const fs::path& path, const std::string& text) {
   if (fs::is_directory(path, error)) return name + " is a folder: add a file name";
   fs::path temp = path;
   temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + name + ": " + std::strerror(errno);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      const std::string reason = std::strerror(errno);
-      fs::remove(temp, error);
-      return "cannot write " + name + ": " + reason;
-    }
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + name + ": " + std::strerror(errno);
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  // On the disk before the rename makes it the file: a crash leaves the old file or the new one.
+  if (written < text.size() || ::fsync(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    fs::remove(temp, error);
+    return "cannot write " + name + ": " + reason;
+  }
+  if (::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    fs::remove(temp, error);
+    return "cannot write " + name + ": " + reason;
   }
   fs::rename(temp, path, error);
   if (error) {

@@ -49,5 +49,26 @@ TEST_CASE("text files are written whole and read back; errors name the file") {
   TextFile big = read_text_file(dir / "big.json", 2 * 1024 * 1024);
   CHECK_FALSE(big.ok);
   CHECK(big.error.find("files over 2 MB are refused") != std::string::npos);
+
+  // Read whole past the read buffer's steps, and an empty file.
+  std::string long_text;
+  for (int i = 0; long_text.size() < 300 * 1024; ++i) long_text += "line " + std::to_string(i) + "\n";
+  REQUIRE(write_text_file(dir / "long.csv", long_text) == "");
+  CHECK(read_text_file(dir / "long.csv", 1024 * 1024).text == long_text);
+  REQUIRE(write_text_file(dir / "empty.csv", "") == "");
+  const TextFile empty = read_text_file(dir / "empty.csv", 1024);
+  CHECK(empty.ok);
+  CHECK(empty.text.empty());
   fs::remove_all(dir);
+}
+
+TEST_CASE("a file whose size is not known in advance is read to its end, and refused past the limit") {
+  // /proc files report a size of 0 and have content.
+  const TextFile status = read_text_file("/proc/self/status", 1024 * 1024);
+  REQUIRE(status.ok);
+  CHECK(status.text.find("Name:") != std::string::npos);
+  const TextFile too_long = read_text_file("/proc/self/status", 16);
+  CHECK_FALSE(too_long.ok);
+  CHECK(too_long.error.find("grew over") != std::string::npos);
+  CHECK(too_long.text.empty());
 }
