@@ -13,6 +13,14 @@ namespace cairn::store {
 
 namespace fs = std::filesystem;
 
+namespace {
+// "64 MB", or bytes below a megabyte (limits that small are tests').
+std::string size_text(std::uintmax_t bytes) {
+  constexpr std::uintmax_t kMegabyte = 1024 * 1024;
+  return bytes >= kMegabyte ? std::to_string(bytes / kMegabyte) + " MB" : std::to_string(bytes) + " bytes";
+}
+}  // namespace
+
 fs::path resolve_user_path(std::string_view typed, const fs::path& base) {
   while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t')) typed.remove_prefix(1);
   while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t' || typed.back() == '\n')) typed.remove_suffix(1);
@@ -40,8 +48,7 @@ TextFile read_text_file(const fs::path& path, std::size_t max_bytes) {
     return file;
   }
   if (size > max_bytes) {
-    file.error = name + " is " + std::to_string(size / (1024 * 1024)) + " MB; files over " +
-                 std::to_string(max_bytes / (1024 * 1024)) + " MB are refused";
+    file.error = name + " is " + size_text(size) + "; files over " + size_text(max_bytes) + " are refused";
     return file;
   }
   // POSIX calls, not <fstream>: iostreams would bring ~65 KB of locale code
@@ -59,7 +66,7 @@ TextFile read_text_file(const fs::path& path, std::size_t max_bytes) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) file.error = "cannot read " + name + ": " + std::strerror(errno);
     if (n > 0) got += static_cast<std::size_t>(n);
-    if (got > max_bytes) file.error = name + " grew over " + std::to_string(max_bytes / (1024 * 1024)) + " MB while it was read";
+    if (got > max_bytes) file.error = name + " grew over " + size_text(max_bytes) + " while it was read; files over that are refused";
     if (n <= 0 || !file.error.empty()) break;
   }
   ::close(fd);

@@ -82,9 +82,20 @@ bool edit_text(const char* label, Id id, const char* field, const std::string& v
                const char* hint, float width) {
   std::string text = value;
   ImGui::SetNextItemWidth(width);
+  const float frame_width = ImGui::CalcItemWidth();  // the field's own width, without its label
   const bool changed = ImGui::InputTextWithHint(label, hint, &text);
   if (changed) out.push(set_field(id, field, text, "Edit " + enum_label(field)), coalesce_key(id, field));
   seal_on_leave(out);
+  // Table columns cut long text: a field too narrow for it shows it whole on hover.
+  if (!ImGui::IsItemActive() && ImGui::IsItemHovered() && !value.empty() &&
+      ImGui::CalcTextSize(value.c_str()).x > frame_width - 2 * ImGui::GetStyle().FramePadding.x) {
+    if (ImGui::BeginTooltip()) {
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+      ImGui::TextUnformatted(value.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
   return changed;
 }
 

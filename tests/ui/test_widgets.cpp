@@ -1,6 +1,7 @@
 // Shared widgets (ui/widgets.h) measured with the UI font.
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui: which windows were drawn
 
 #include <string>
 
@@ -50,5 +51,32 @@ TEST_CASE("fit_text: whole when it fits, else cut to the width at a character bo
     // No room at all: the ellipsis alone.
     CHECK(ui::fit_text(long_text, 0.0f) == "\u2026");
   });
+}
+
+TEST_CASE("a text field too narrow for its text shows the whole text on hover, a wide enough one does not") {
+  uitest::UiHarness ui{Workspace{}};
+  ui::CommandSink out;
+  const std::string long_text = "Double-label 10 % of the rare-class images and audit the disagreement every week";
+  const Id id{1, 2};
+  // Whether a tooltip window was drawn in the last frame, with the mouse over the field.
+  const auto tooltip_over = [&](float width) {
+    ImVec2 field_center;
+    const auto draw = [&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::Begin("fields", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+      ui::edit_text("##mitigation", id, "mitigation", long_text, out, "", width);
+      field_center = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+      ImGui::End();
+    };
+    ui.frame_with(draw);
+    ui.mouse_move(field_center);
+    for (int i = 0; i < 3; ++i) ui.frame_with(draw);
+    bool shown = false;
+    for (const ImGuiWindow* w : GImGui->Windows) shown |= (w->Flags & ImGuiWindowFlags_Tooltip) && w->WasActive;
+    return shown;
+  };
+  CHECK(tooltip_over(120.0f));
+  CHECK_FALSE(tooltip_over(ImGui::GetFontSize() * 60));
+  CHECK(out.commands.empty());  // hovering changes nothing
 }
 }
