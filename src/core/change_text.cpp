@@ -101,6 +101,12 @@ std::vector<HistoryEntry> history_with_children(const Workspace& ws, Id id) {
   return entries;
 }
 
+bool same_heading(const Change& a, const Change& b) {
+  constexpr std::int64_t kMinute = 60 * 1000;
+  const auto minute = [](Timestamp t) { return t.ms >= 0 ? t.ms / kMinute : (t.ms - kMinute + 1) / kMinute; };
+  return a.author == b.author && minute(a.at) == minute(b.at);
+}
+
 std::string item_label(const Workspace& ws, Id id) {
   const std::size_t kind = ws.kind_of(id);
   if (kind >= kItemKindCount) return "A removed item";

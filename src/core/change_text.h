@@ -38,6 +38,11 @@ struct HistoryEntry {
 // (changes made at the same time: the last recorded first).
 std::vector<HistoryEntry> history_with_children(const Workspace& ws, Id id);
 
+// Whether two changes are listed under one heading: the same person in the
+// same minute (one command makes several). Zones differ from UTC by whole
+// minutes, so a UTC minute is a shown minute too.
+bool same_heading(const Change& a, const Change& b);
+
 // How a child's change is introduced: "Checklist item “Agreement ≥ 0.8”",
 // "Dependency on “Label images”", "An untitled blocker".
 std::string item_label(const Workspace& ws, Id id);

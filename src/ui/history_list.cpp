@@ -22,16 +22,13 @@ std::string history_count(const ViewContext& ctx, Id id) {
 void draw_changes(ViewContext& ctx, Id id) {
   const std::vector<HistoryEntry> entries = history_with_children(ctx.ws, id);
   if (entries.empty()) ImGui::TextUnformatted("No changes recorded.");
-  std::string heading;  // the time and author above the rows that follow
+  const Change* heading = nullptr;  // the change whose time and author head the rows below it
   for (const HistoryEntry& entry : entries) {
-    // Changes made in the same shown minute by the same person (one command
-    // makes several) share one heading.
-    const std::string when = shown_time(ctx, entry.change->at) + "  " + entry.change->author;
-    const bool new_heading = when != heading;
+    const bool new_heading = !heading || !same_heading(*heading, *entry.change);
     if (new_heading) {
-      heading = when;
+      heading = entry.change;
       ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(ctx.theme));
-      ImGui::TextUnformatted(when.c_str());
+      ImGui::Text("%s  %s", shown_time(ctx, entry.change->at).c_str(), entry.change->author.c_str());
       ImGui::PopStyleColor();
     }
     const ChangeText change = describe_change(ctx.ws, entry.kind_index, *entry.change);

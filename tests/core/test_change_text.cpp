@@ -110,6 +110,17 @@ TEST_CASE("a change to a field of another kind uses that kind's enumerations") {
   CHECK(describe_change(ws, kKindIndex<Task>, renamed) == ChangeText{"No such field", "“x”", "none"});
 }
 
+TEST_CASE("changes share a heading when one person made them in the same minute") {
+  const auto at = [](std::int64_t ms, const char* author) { return Change{Timestamp{ms}, author, "title", {}, {}}; };
+  const std::int64_t minute = 60 * 1000;
+  const std::int64_t noon = 1764331200000;  // 2025-11-28 12:00:00 UTC
+  CHECK(same_heading(at(noon, "Ana"), at(noon + minute - 1, "Ana")));
+  CHECK_FALSE(same_heading(at(noon - 1, "Ana"), at(noon, "Ana")));  // 11:59:59.999 and 12:00
+  CHECK_FALSE(same_heading(at(noon, "Ana"), at(noon, "Mei")));
+  CHECK(same_heading(at(-1, "Ana"), at(-minute, "Ana")));  // before 1970 too: one minute
+  CHECK_FALSE(same_heading(at(-1, "Ana"), at(0, "Ana")));
+}
+
 TEST_CASE("a flag's change reads as one word where there is one, else as no and yes") {
   Workspace ws;
   const Change tick{Timestamp{1}, "Ana", "done", Value{false}, Value{true}};

@@ -1,6 +1,7 @@
 #include "checked_ui.h"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>  // GImGui: which popups are open
 
 namespace cairn::uitest {
 
@@ -54,6 +55,16 @@ bool CheckedUi::click_item(std::string_view label, std::string_view window, bool
   if (!item || !item->visible()) return false;
   ui.click(item->center());
   return true;
+}
+
+void open_first_history(CheckedUi& c) {
+  c.ui.frames(1);
+  CHECK(GImGui->OpenPopupStack.Size == 0);
+  REQUIRE(c.click_item(kHistoryButton, "view"));
+  c.ui.frames(2);
+  CHECK(GImGui->OpenPopupStack.Size == 1);
+  ImGui::ClosePopupsExceptModals();
+  c.ui.frames(1);
 }
 
 void check_clean(const CheckedUi& c) {

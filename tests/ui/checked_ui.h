@@ -42,4 +42,10 @@ class CheckedUi {
 // A doctest check that `c` saw no duplicate id and no refused command.
 void check_clean(const CheckedUi& c);
 
+// The ↺ button that opens an item's history (ui/history_list.h).
+inline constexpr const char* kHistoryButton = "\xE2\x86\xBA";
+// Clicks the view's first ↺, checks that its list of changes opened, and
+// closes it again.
+void open_first_history(CheckedUi& c);
+
 }  // namespace cairn::uitest

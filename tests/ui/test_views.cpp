@@ -309,10 +309,7 @@ TEST_CASE("a risk's history opens from its row in the register") {
   c.show(p.project, ui::View::risks);
   c.scene = "risks, history popup";
   draw(c);
-  CHECK(GImGui->OpenPopupStack.Size == 0);
-  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));  // the first row's ↺
-  draw(c);
-  CHECK(GImGui->OpenPopupStack.Size == 1);  // its list of changes
+  open_first_history(c);  // the first row's
   check_clean(c);
 }
 
@@ -328,10 +325,8 @@ TEST_CASE("the charter's people, metrics and data sources each show their histor
     rows += kind == kKindIndex<Person> || kind == kKindIndex<Metric> || kind == kKindIndex<DataSource>;
   }
   REQUIRE(rows >= 3);
-  CHECK(c.items.find_all("\xE2\x86\xBA", "view").size() == rows);  // one ↺ per row
-  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));
-  draw(c);
-  CHECK(GImGui->OpenPopupStack.Size == 1);
+  CHECK(c.items.find_all(kHistoryButton, "view").size() == rows);  // one ↺ per row
+  open_first_history(c);
   check_clean(c);
 }
 
@@ -344,10 +339,8 @@ TEST_CASE("each sprint shows its history from a button beside its dates") {
   // One ↺ per sprint card on screen (each has one kind selector).
   const std::size_t cards = c.items.find_all("##kind", "view").size();
   REQUIRE(cards >= 2);
-  CHECK(c.items.find_all("\xE2\x86\xBA", "view").size() == cards);
-  REQUIRE(c.click_item("\xE2\x86\xBA", "view"));
-  draw(c);
-  CHECK(GImGui->OpenPopupStack.Size == 1);
+  CHECK(c.items.find_all(kHistoryButton, "view").size() == cards);
+  open_first_history(c);
   check_clean(c);
 }
 

@@ -79,4 +79,19 @@ TEST_CASE("a text field too narrow for its text shows the whole text on hover, a
   CHECK_FALSE(tooltip_over(ImGui::GetFontSize() * 60));
   CHECK(out.commands.empty());  // hovering changes nothing
 }
+
+TEST_CASE("× and ↺ buttons are one width, so that rows of them line up") {
+  uitest::UiHarness ui{Workspace{}};
+  ui.frame_with([] {
+    ImGui::Begin("buttons");
+    ui::icon_button("\xC3\x97");  // ×
+    const float remove = ImGui::GetItemRectSize().x;
+    ui::icon_button("\xE2\x86\xBA");  // ↺
+    const float history = ImGui::GetItemRectSize().x;
+    ImGui::End();
+    CHECK(remove == history);
+    CHECK(remove > ImGui::CalcTextSize("\xC3\x97").x);  // the wider one's width, not ×'s own
+    CHECK(remove >= ImGui::CalcTextSize("\xE2\x86\xBA").x);
+  });
+}
 }
