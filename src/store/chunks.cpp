@@ -22,7 +22,7 @@ bool is_power_of_two(std::uint64_t n) { return n != 0 && (n & (n - 1)) == 0; }
 
 std::uint32_t chunk_count_for(std::size_t items) {
   std::uint32_t count = 1;
-  while (count < kMaxChunks && items / count > 512) count *= 2;
+  while (count < kMaxChunks && items / count > kItemsPerChunk) count *= 2;
   return count;
 }
 
@@ -124,31 +124,52 @@ void ChunkWriter::loaded(const Manifest* manifest) {
   in_flight_.reset();
 }
 
+namespace {
+
+// A chunk about to be written holds 4x its share of the items or more: new
+// ids keep landing in one range (ids counted up by another tool), and every
+// save would rewrite that ever larger chunk.
+bool lopsided(const EncodedChunks& encoded, std::size_t items) {
+  const std::size_t share = std::max<std::size_t>(kItemsPerChunk, items / encoded.items.size());
+  for (std::size_t c = 0; c < encoded.items.size(); ++c)
+    if (!encoded.chunks[c].empty() && encoded.items[c] >= share * 4) return true;
+  return false;
+}
+
+}  // namespace
+
 ChunkWriter::Prepared ChunkWriter::prepare(const Workspace& workspace, std::uint64_t generation) {
   const std::uint32_t ideal = chunk_count_for(workspace.size());
   const std::size_t current = stored_ ? stored_->chunks.size() : 0;
   // Rechunk (a full save) when the count is off by 4x or more: chunks of
   // ~512 items keep a one-item save small and a load few records long.
-  const bool full = !stored_ || ideal >= current * 4 || current >= std::size_t{ideal} * 4 ||
-                    workspace.everything_touched();
+  bool full = !stored_ || ideal >= current * 4 || current >= std::size_t{ideal} * 4 || workspace.everything_touched();
   Manifest manifest;
-  manifest.generation = generation;
-  manifest.starts = full ? balanced_starts(workspace, ideal) : stored_->starts;
-  const auto count = static_cast<std::uint32_t>(manifest.starts.size() + 1);
-  manifest.chunks = full ? std::vector<ChunkRef>(count) : stored_->chunks;
-  std::vector<bool> which = full ? std::vector<bool>(count, true) : dirty_;
-  if (!full)
-    for (const Id& id : workspace.touched()) which[chunk_of(id, manifest.starts)] = true;
-  std::vector<std::vector<std::uint8_t>> encoded = encode_chunks(workspace, manifest.starts, which, generation);
+  std::vector<bool> which;
+  EncodedChunks encoded;
+  for (;;) {  // twice at most: a lopsided chunk is cut again in a full save
+    manifest = Manifest{};
+    manifest.generation = generation;
+    manifest.starts = full ? balanced_starts(workspace, ideal) : stored_->starts;
+    const auto count = static_cast<std::uint32_t>(manifest.starts.size() + 1);
+    manifest.chunks = full ? std::vector<ChunkRef>(count) : stored_->chunks;
+    which = full ? std::vector<bool>(count, true) : dirty_;
+    if (!full)
+      for (const Id& id : workspace.touched()) which[chunk_of(id, manifest.starts)] = true;
+    encoded = encode_chunks(workspace, manifest.starts, which, generation);
+    if (full || !lopsided(encoded, workspace.size())) break;
+    full = true;
+  }
+  const auto count = static_cast<std::uint32_t>(manifest.chunks.size());
 
   Prepared prepared;
   prepared.generation = generation;
   for (std::uint32_t c = 0; c < count; ++c) {
     if (!which[c]) continue;
-    const Opened sealed = open(encoded[c]);  // reads back the header just written (no copy)
-    manifest.chunks[c] = ChunkRef{generation, encoded[c].size(), sealed.checksum};
+    const Opened sealed = open(encoded.chunks[c]);  // reads back the header just written (no copy)
+    manifest.chunks[c] = ChunkRef{generation, encoded.chunks[c].size(), sealed.checksum};
     prepared.keys.push_back(chunk_key(generation, c));
-    prepared.chunks.push_back(std::move(encoded[c]));
+    prepared.chunks.push_back(std::move(encoded.chunks[c]));
   }
   for (std::uint32_t c = 0; c < count; ++c) prepared.named_keys.push_back(chunk_key(manifest.chunks[c].generation, c));
   prepared.manifest = encode_manifest(manifest);

@@ -26,6 +26,7 @@
 namespace cairn::store {
 
 inline constexpr std::uint32_t kMaxChunks = 1024;
+inline constexpr std::size_t kItemsPerChunk = 512;  // about; see chunk_count_for
 
 // The manifest's format, in its envelope's schema field (the chunks are
 // snapshot payloads, sealed with kSchemaVersion):
@@ -37,7 +38,7 @@ inline constexpr std::uint32_t kMaxChunks = 1024;
 //      made loading 10k tasks ~20% faster than inserting at random places.
 inline constexpr std::uint16_t kManifestSchema = 3;
 
-// A power of two giving ~512 items per chunk, between 1 and kMaxChunks.
+// A power of two giving ~kItemsPerChunk items per chunk, between 1 and kMaxChunks.
 std::uint32_t chunk_count_for(std::size_t items);
 // The chunk holding `id`, where starts[i] is the first id of chunk i + 1
 // (chunk 0 begins at the smallest id); `starts` ascends.
@@ -92,8 +93,9 @@ class ChunkWriter {
   // So does the save after a manifest of schema 2 (chunks by low id bits).
   void loaded(const Manifest* manifest);
   // Encodes generation `generation`: the chunks touched since the last
-  // stored manifest (all of them when there is none or the workspace grew
-  // or shrank a lot). Call workspace.forget_touched() afterwards.
+  // stored manifest (all of them when there is none, when the workspace grew
+  // or shrank a lot, or when a chunk to write holds 4x its share of the
+  // items). Call workspace.forget_touched() afterwards.
   Prepared prepare(const Workspace& workspace, std::uint64_t generation);
   // The save of `generation` completed (ok) or wrote nothing (failed).
   void finished(std::uint64_t generation, bool ok);

@@ -315,28 +315,33 @@ std::string check_snapshot_structure(const Workspace& workspace) {
   return error.empty() ? error : "the snapshot is damaged: " + error;
 }
 
-std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::span<const Id> starts,
-                                                     const std::vector<bool>& which, std::uint64_t generation) {
+EncodedChunks encode_chunks(const Workspace& workspace, std::span<const Id> starts, const std::vector<bool>& which,
+                            std::uint64_t generation) {
   const auto count = static_cast<std::uint32_t>(starts.size() + 1);
+  EncodedChunks encoded;
+  encoded.items.assign(count, 0);
   std::vector<ChunkRows> rows(count);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((void)[&] {
-      for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>())
-        if (const std::uint32_t c = chunk_of(id, starts); which[c]) std::get<I>(rows[c].items).push_back(&item);
+      for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>()) {
+        const std::uint32_t c = chunk_of(id, starts);
+        ++encoded.items[c];
+        if (which[c]) std::get<I>(rows[c].items).push_back(&item);
+      }
     }(), ...);
   }(std::make_index_sequence<kItemKindCount>{});
   for (const auto& [id, log] : workspace.histories())
     if (const std::uint32_t c = chunk_of(id, starts); which[c] && !log.empty() && workspace.contains(id))
       rows[c].logs.emplace_back(id, &log);
-  std::vector<std::vector<std::uint8_t>> chunks(count);
+  encoded.chunks.resize(count);
   for (std::uint32_t c = 0; c < count; ++c) {
     if (!which[c]) continue;
-    std::vector<std::uint8_t>& out = chunks[c];
+    std::vector<std::uint8_t>& out = encoded.chunks[c];
     out.resize(kEnvelopeHeaderSize);
     write_chunk(rows[c], out);
     seal_in_place(out, kSchemaVersion, generation);
   }
-  return chunks;
+  return encoded;
 }
 
 std::vector<std::uint8_t> encode_workspace(const Workspace& workspace, std::uint64_t generation) {

@@ -51,9 +51,13 @@ Decoded decode_workspace(std::span<const std::uint8_t> bytes);
 // around a payload of the same layout holding only the chunk's items (and
 // their histories). Chunk i + 1 begins at starts[i] (chunk_of). encode_chunks
 // seals the chunks flagged in `which` (one per chunk; the others come back
-// empty) in one pass over the items.
-std::vector<std::vector<std::uint8_t>> encode_chunks(const Workspace& workspace, std::span<const Id> starts,
-                                                     const std::vector<bool>& which, std::uint64_t generation);
+// empty) in one pass over the items, and counts every chunk's items.
+struct EncodedChunks {
+  std::vector<std::vector<std::uint8_t>> chunks;  // sealed, or empty when not in `which`
+  std::vector<std::size_t> items;                 // items of every chunk, written or not
+};
+EncodedChunks encode_chunks(const Workspace& workspace, std::span<const Id> starts, const std::vector<bool>& which,
+                            std::uint64_t generation);
 
 // The ids a chunk may hold: from `first` up to, not including, `end` (no
 // upper end when there is none).

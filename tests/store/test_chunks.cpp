@@ -357,6 +357,51 @@ TEST_CASE("growing past 4x the chunk count rechunks in one full save") {
   CHECK(db.read(2).workspace == big);
 }
 
+TEST_CASE("ids counted up by another tool all land in the last chunk: once it holds 4x its share, a full save cuts it again") {
+  Workspace ws;
+  Project project;
+  project.id = Id{1, 0};
+  ws.insert(project);
+  std::uint64_t next_id = 1;
+  auto add_tasks = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      Task task;
+      task.id = Id{0, next_id++};  // 00000000-0000-0000-0000-000000000001, ...2, ...
+      task.parent = project.id;
+      ws.insert(task);
+    }
+  };
+  ChunkWriter writer;
+  MemoryDatabase db;
+  // The largest chunk of a stored generation, in items.
+  auto largest_chunk = [&](std::uint64_t generation) {
+    const Manifest manifest = decode_manifest(db.manifests.at(generation).first).manifest;
+    std::vector<std::size_t> items(manifest.chunks.size(), 0);
+    for (const auto& [id, task] : ws.all<Task>()) ++items[chunk_of(id, manifest.starts)];
+    return *std::max_element(items.begin(), items.end());
+  };
+
+  add_tasks(6400);
+  std::uint64_t generation = 1;
+  REQUIRE(save(writer, db, ws, generation) == 16);  // 16 chunks of 400
+  CHECK(largest_chunk(generation) == 400);
+  std::vector<std::size_t> written;
+  for (int batch = 0; batch < 30; ++batch) {  // 3000 more, 100 a save
+    add_tasks(100);
+    written.push_back(save(writer, db, ws, ++generation));
+    // Never more than 4x a chunk's share (512 items) plus the batch that tipped it.
+    CHECK(largest_chunk(generation) < 4 * kItemsPerChunk + 100);
+    // The save that wrote every chunk cut them equal again.
+    if (written.back() > 1) CHECK(largest_chunk(generation) <= ws.size() / written.back() + 1);
+  }
+  // Saves wrote the last chunk alone until it held 2048 items, then every chunk once.
+  CHECK(written.front() == 1);
+  CHECK(std::count_if(written.begin(), written.end(), [](std::size_t n) { return n > 1; }) == 1);
+  const LoadedSnapshot loaded = db.read(generation);
+  REQUIRE_MESSAGE(loaded.ok, loaded.error);
+  CHECK(loaded.workspace.same_items(ws));
+}
+
 TEST_CASE("a damaged, missing or stale chunk makes its generation unusable; the previous one still reads") {
   Workspace ws = testing::random_workspace(15, 2, 20);
   ChunkWriter writer;
