@@ -259,4 +259,10 @@ bool bar_visible_x(const TimelineBar& bar, const TimeAxis& axis, double width) {
   return x1 + margin >= 0 && x0 - margin < width;
 }
 
+std::size_t row_label_bar(std::span<const TimelineBar> row, const TimeAxis& axis, double width) {
+  for (std::size_t i = 0; i < row.size(); ++i)
+    if (bar_visible_x(row[i], axis, width)) return i;
+  return 0;
+}
+
 }  // namespace cairn

@@ -144,5 +144,9 @@ struct VisibleRange {
 VisibleRange visible_range(const TimelineLayout& layout, const TimelineGeometry& geometry, double height);
 // Whether a bar's days meet the visible x range [0, width).
 bool bar_visible_x(const TimelineBar& bar, const TimeAxis& axis, double width);
+// The bar a row's label names: assignee lanes pack several bars into a row,
+// and the label follows the scroll to the first bar in view (the row's first
+// bar when none is). Its index in `row`; the row must not be empty.
+std::size_t row_label_bar(std::span<const TimelineBar> row, const TimeAxis& axis, double width);
 
 }  // namespace cairn

@@ -387,14 +387,25 @@ void draw_labels(const ViewContext& ctx, const TimelineState& s, ImDrawList& lis
     list.AddText(ctx.fonts.strong, ImGui::GetFontSize(), ImVec2(min.x + pad, chart.row_top(lane.header_row) + text_dy), text,
                  title.c_str());
   }
-  // One title per row: the row's first bar (assignee lanes pack several in a row).
+  // One title per row: the bar in view, and how many others share the row
+  // (assignee lanes pack several bars into a row).
   for (std::int32_t r = visible.first_row; r < visible.end_row; ++r) {
     const auto row = s.layout.row(r);
     if (row.empty()) continue;
-    const Task* task = ctx.ws.find<Task>(row.front().task);
+    const TimelineBar& bar = row[row_label_bar(row, chart.geometry.axis, chart.width())];
+    const Task* task = ctx.ws.find<Task>(bar.task);
     if (!task) continue;
-    const ImU32 colour = (row.front().flags & bar_flags::done) ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text;
-    list.AddText(ImVec2(min.x + pad, chart.row_top(r) + text_dy), colour, task->title.c_str());
+    const ImU32 colour = (bar.flags & bar_flags::done) ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text;
+    const float y = chart.row_top(r) + text_dy;
+    float right = min.x + width - 4;  // the clip's right edge
+    if (row.size() > 1) {
+      const std::string more = "+" + std::to_string(row.size() - 1);
+      right -= ImGui::CalcTextSize(more.c_str()).x + pad;
+      list.AddText(ImVec2(right + pad, y), ImGui::GetColorU32(ImGuiCol_TextDisabled), more.c_str());
+    }
+    list.PushClipRect(ImVec2(min.x, chart.min.y), ImVec2(right, chart.max.y), true);
+    list.AddText(ImVec2(min.x + pad, y), colour, task->title.c_str());
+    list.PopClipRect();
   }
   list.PopClipRect();
 }

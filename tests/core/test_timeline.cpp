@@ -148,6 +148,26 @@ TEST_CASE("stage lanes have a title row; assignee lanes pack bars that do not ov
   }
 }
 
+TEST_CASE("a row holding several bars is labelled with the bar in view, else its first") {
+  Plan p;
+  // One person, three tasks one after another: one row of three bars.
+  p.task(1, 2, day("2026-01-05"), day("2026-01-06")).task(2, 2, day("2026-02-02"), day("2026-02-03"));
+  p.task(3, 2, day("2026-03-02"), day("2026-03-03"));
+  for (auto& t : p.tasks) t.assignee = id_of(100);
+  const Id people[] = {id_of(100)};
+  const TimelineLayout l = layout_timeline(p.tasks, compute_schedule(p.input), TimelineGrouping::assignee, people);
+  const auto row = l.row(1);  // under the lane's title row
+  REQUIRE(row.size() == 3);
+  TimeAxis axis{static_cast<double>(day("2026-01-01").days), 10};  // 10 px a day
+  CHECK(row[row_label_bar(row, axis, 200)].task == id_of(1));
+  axis.first_day = day("2026-01-25").days;  // scrolled past the first bar
+  CHECK(row[row_label_bar(row, axis, 200)].task == id_of(2));
+  axis.first_day = day("2026-02-20").days;
+  CHECK(row[row_label_bar(row, axis, 200)].task == id_of(3));
+  axis.first_day = day("2026-06-01").days;  // none in view
+  CHECK(row[row_label_bar(row, axis, 200)].task == id_of(1));
+}
+
 TEST_CASE("hit testing: body, ends, milestones, empty space") {
   Plan p;
   p.task(1, 0, std::nullopt, day("2026-01-06")).task(2, 5, day("2026-01-12"), day("2026-01-16"));
