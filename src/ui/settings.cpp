@@ -158,6 +158,12 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
     std::snprintf(overlay, sizeof overlay, "%.2f %% of the space available", share * 100.0);
     ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
   }
+  // Escape closes it, as it does every dialog; not while a field is being
+  // edited (there Escape undoes the typing; WantTextInput is last frame's,
+  // the field has already let go this frame) or a combo is open (it has focus).
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+      ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    open = false;
   ImGui::End();
   return choice;
 }

@@ -83,7 +83,10 @@ void draw_planning(ViewContext& ctx, SprintsState& state, const Project& project
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Close")) state.planning = Id{};
+  // Escape closes the panel like a dialog, unless it is undoing typing or closing a popup.
+  const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput &&
+                      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (ImGui::Button("Close") || escape) state.planning = Id{};
 }
 
 void draw_roll_over(ViewContext& ctx, const Sprint& sprint, const std::vector<const Sprint*>& sprints) {

@@ -314,5 +314,24 @@ TEST_CASE("settings: the first day of the week and this device's time zone are t
   check_clean(c);
 }
 
+TEST_CASE("settings: Escape closes them, but first undoes typing in a field") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::board);
+  c.ui.state().show_settings = true;
+  c.scene = "settings";
+  c.ui.frames(3);
+  REQUIRE(c.click_item("##zone", "Settings"));
+  c.ui.type("Europe/Ber");
+  c.ui.frames(2);
+  c.ui.key(ImGuiKey_Escape);  // leaves the field
+  c.ui.frames(2);
+  CHECK(c.ui.state().show_settings);
+  c.ui.key(ImGuiKey_Escape);
+  c.ui.frames(2);
+  CHECK_FALSE(c.ui.state().show_settings);
+  check_clean(c);
+}
+
 }  // TEST_SUITE
 }  // namespace cairn::uitest

@@ -54,6 +54,13 @@ TEST_CASE("sprints: plan three backlog tasks into a sprint, roll one over") {
   REQUIRE(c.click_item("Add 3 to ", "view", true));
   CHECK(tasks_in_sprint(c.ui.workspace(), sprint) == before + 3);
   CHECK(c.ui.stack().undo_label() == "Plan sprint");
+  // Opened again, Escape closes it.
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Plan from backlog\xE2\x80\xA6", "view"));
+  CHECK_FALSE(c.ui.state().views.sprints.planning.nil());
+  c.ui.key(ImGuiKey_Escape);
+  c.ui.frames(2);
+  CHECK(c.ui.state().views.sprints.planning.nil());
 
   c.ui.frames(2);
   REQUIRE(c.click_item("End sprint: roll over unfinished work\xE2\x80\xA6", "view"));
