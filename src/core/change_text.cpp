@@ -53,6 +53,19 @@ std::string number_text(double x) {
 }  // namespace
 
 std::string label_of_name(std::string_view name) {
+  // Names whose words are acronyms, brands or pairs.
+  static constexpr std::pair<std::string_view, std::string_view> kSpelled[] = {
+      {"ml", "ML"},
+      {"mlflow", "MLflow"},
+      {"wandb", "W&B"},
+      {"dvc", "DVC"},
+      {"nlp_llm", "NLP / LLM"},
+      {"todo", "To do"},
+      {"bias_fairness", "Bias / fairness"},
+      {"privacy_compliance", "Privacy / compliance"},
+  };
+  for (const auto& [from, to] : kSpelled)
+    if (name == from) return std::string(to);
   std::string s(name);
   std::replace(s.begin(), s.end(), '_', ' ');
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');

@@ -51,7 +51,8 @@ std::string item_label(const Workspace& ws, Id id);
 // "“Clean the labels”", the name of the item an id points to.
 std::string value_text(const Workspace& ws, const Value& value);
 
-// "likely_days" -> "Likely days", "in_progress" -> "In progress".
+// "likely_days" -> "Likely days", "in_progress" -> "In progress"; acronyms
+// and brands as they are written ("ml" -> "ML", "wandb" -> "W&B").
 std::string label_of_name(std::string_view name);
 
 // `text` cut to at most `max_bytes` bytes at a UTF-8 character boundary,

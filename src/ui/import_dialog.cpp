@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/widgets.h"
+
 namespace cairn::ui {
 namespace {
 
@@ -184,12 +186,11 @@ void draw_preview(const ImportDialogState& s, float height) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(t.key.c_str());
       ImGui::TableNextColumn();
-      const std::string_view status = enum_name(t.status);
+      const std::string status = enum_label(enum_name(t.status));
       if (!t.status_text.empty() && !status_from_name(t.status_text))
-        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%.*s (%s?)", static_cast<int>(status.size()),
-                           status.data(), t.status_text.c_str());
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s (%s?)", status.c_str(), t.status_text.c_str());
       else
-        ImGui::Text("%.*s", static_cast<int>(status.size()), status.data());
+        ImGui::TextUnformatted(status.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(t.assignee.c_str());
       ImGui::TableNextColumn();

@@ -74,6 +74,18 @@ TEST_CASE_FIXTURE(Fixture, "an id names the item it points to, or says it is gon
   CHECK(value_text(ws, Value{Id{}}) == "none");
 }
 
+TEST_CASE("names read as labels: words capitalised, acronyms and brands as written") {
+  CHECK(label_of_name("in_progress") == "In progress");
+  CHECK(label_of_name("likely_days") == "Likely days");
+  CHECK(label_of_name("todo") == "To do");
+  CHECK(label_of_name("ml") == "ML");
+  CHECK(label_of_name("mlflow") == "MLflow");
+  CHECK(label_of_name("wandb") == "W&B");
+  CHECK(label_of_name("dvc") == "DVC");
+  CHECK(label_of_name("nlp_llm") == "NLP / LLM");
+  CHECK(label_of_name("privacy_compliance") == "Privacy / compliance");
+}
+
 TEST_CASE("values read as a person would") {
   Workspace ws;
   CHECK(value_text(ws, Value{Null{}}) == "none");
@@ -103,7 +115,7 @@ TEST_CASE("long text is shortened at a character boundary") {
 TEST_CASE("a change to a field of another kind uses that kind's enumerations") {
   Workspace ws;
   const Change change{Timestamp{1}, "grace", "category", std::string("model_drift"), std::string("bias_fairness")};
-  CHECK(describe_change(ws, kKindIndex<Risk>, change) == ChangeText{"Category", "Model drift", "Bias fairness"});
+  CHECK(describe_change(ws, kKindIndex<Risk>, change) == ChangeText{"Category", "Model drift", "Bias / fairness"});
   // An unknown kind or field falls back to plain values.
   CHECK(describe_change(ws, kItemKindCount, change).after == "“bias_fairness”");
   const Change renamed{Timestamp{1}, "grace", "no_such_field", std::string("x"), Null{}};
