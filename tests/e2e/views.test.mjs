@@ -80,7 +80,7 @@ test('template, palette, drag, checklist, gate decision, undo/redo, paste: all b
     await page.keyboard.press('Escape');  // closes the task editor
     await waitFor(page, () => window.cairn.state().ui.openTask === '', null, 'the editor closed by Escape');
 
-    // 3. Drag the second "Todo" card (a template task with done criteria) to "In progress".
+    // 3. Drag the second "To do" card (a template task with done criteria) to "In progress".
     await page.keyboard.press('3');
     await waitFor(page, () => window.cairn.state().ui.view === 'Board', null, 'the board');
     await sleep(200);
