@@ -115,7 +115,17 @@ void draw_log(ViewContext& ctx, const std::vector<const Experiment*>& experiment
 void draw_trend(ViewContext& ctx, ExperimentsState& state, const std::vector<const Experiment*>& experiments) {
   const auto metrics = children<Metric>(ctx.ws, ctx.nav.project);
   if (metrics.empty()) return;
+  auto results_of = [&](const Metric& m) {
+    std::vector<double> values;
+    for (const Experiment* e : experiments)
+      for (const ExperimentResult* r : children<ExperimentResult>(ctx.ws, e->id))
+        if (r->metric == m.id) values.push_back(r->value);
+    return values;
+  };
+  // Until one is chosen: the first metric that experiments have results for.
   const Metric* metric = ctx.ws.find<Metric>(state.chart_metric);
+  for (std::size_t i = 0; !metric && i < metrics.size(); ++i)
+    if (!results_of(*metrics[i]).empty()) metric = metrics[i];
   if (!metric) metric = metrics.front();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::BeginCombo("Trend of", metric->name.c_str())) {
@@ -126,10 +136,7 @@ void draw_trend(ViewContext& ctx, ExperimentsState& state, const std::vector<con
     }
     ImGui::EndCombo();
   }
-  std::vector<double> values;
-  for (const Experiment* e : experiments)
-    for (const ExperimentResult* r : children<ExperimentResult>(ctx.ws, e->id))
-      if (r->metric == metric->id) values.push_back(r->value);
+  const std::vector<double> values = results_of(*metric);
   const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 7);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
@@ -169,10 +176,11 @@ void draw_trend(ViewContext& ctx, ExperimentsState& state, const std::vector<con
 
 // Dataset versions (left) -> experiments (middle) -> model versions (right).
 void draw_lineage(ViewContext& ctx, const std::vector<const Experiment*>& experiments) {
-  std::map<std::string, float> datasets, models;
+  // Each version's label: where its line attaches (x at the label's near end, y at its middle).
+  std::map<std::string, ImVec2> datasets, models;
   for (const Experiment* e : experiments) {
-    if (!e->dataset_version.empty()) datasets[e->dataset_version] = 0;
-    if (!e->model_version.empty()) models[e->model_version] = 0;
+    if (!e->dataset_version.empty()) datasets[e->dataset_version] = {};
+    if (!e->model_version.empty()) models[e->model_version] = {};
   }
   const float row = ImGui::GetTextLineHeightWithSpacing() * 1.4f;
   const std::size_t rows = std::max({datasets.size(), models.size(), experiments.size(), std::size_t{1}});
@@ -185,27 +193,28 @@ void draw_lineage(ViewContext& ctx, const std::vector<const Experiment*>& experi
   const ImU32 line = ImGui::GetColorU32(muted_text_color(ctx.theme));
   const char* headers[3] = {"Dataset versions", "Experiments", "Model versions"};
   for (int c = 0; c < 3; ++c) draw->AddText(ctx.fonts.strong, ImGui::GetFontSize(), ImVec2(columns[c], p0.y), text, headers[c]);
+  const float gap = ImGui::GetFontSize() * 0.5f;
+  const float half = ImGui::GetFontSize() * 0.5f;
+  // A line runs from just after the left label's text to just before the right one's.
+  auto link = [&](ImVec2 from, ImVec2 to) { draw->AddLine(ImVec2(std::min(from.x, to.x - gap), from.y), to, line, 1.5f); };
   float y = p0.y + row;
   for (auto& [name, at] : datasets) {
-    at = y + ImGui::GetFontSize() * 0.5f;
+    at = ImVec2(columns[0] + ImGui::CalcTextSize(name.c_str()).x + gap, y + half);
     draw->AddText(ImVec2(columns[0], y), text, name.c_str());
     y += row;
   }
   y = p0.y + row;
   for (auto& [name, at] : models) {
-    at = y + ImGui::GetFontSize() * 0.5f;
+    at = ImVec2(columns[2] - gap, y + half);
     draw->AddText(ImVec2(columns[2], y), text, name.c_str());
     y += row;
   }
   y = p0.y + row;
-  const float gap = ImGui::GetFontSize() * 0.5f;
   for (const Experiment* e : experiments) {
-    const float mid = y + ImGui::GetFontSize() * 0.5f;
     draw->AddText(ImVec2(columns[1], y), text, e->title.c_str());
-    if (auto it = datasets.find(e->dataset_version); it != datasets.end())
-      draw->AddLine(ImVec2(columns[1] - gap * 6, it->second), ImVec2(columns[1] - gap, mid), line, 1.5f);
+    if (auto it = datasets.find(e->dataset_version); it != datasets.end()) link(it->second, ImVec2(columns[1] - gap, y + half));
     if (auto it = models.find(e->model_version); it != models.end())
-      draw->AddLine(ImVec2(columns[2] - gap * 6, mid), ImVec2(columns[2] - gap, it->second), line, 1.5f);
+      link(ImVec2(columns[1] + ImGui::CalcTextSize(e->title.c_str()).x + gap, y + half), it->second);
     y += row;
   }
 }

@@ -43,8 +43,8 @@ void draw_nav(ViewContext& ctx, const Project& project) {
   for (const View view : kAllViews) {
     if (number == kViewsWithDigitKeys + 1) ImGui::SeparatorText("Communication");
     char shortcut[32];
-    if (number <= kViewsWithDigitKeys) std::snprintf(shortcut, sizeof shortcut, "key %d", number);
-    else std::snprintf(shortcut, sizeof shortcut, "Ctrl+K, then its name");
+    if (number <= kViewsWithDigitKeys) std::snprintf(shortcut, sizeof shortcut, "Shortcut: %d", number);
+    else std::snprintf(shortcut, sizeof shortcut, "Shortcut: Ctrl+K, then its name");
     ++number;
     if (ImGui::Selectable(view_title(view), ctx.nav.view == view)) ctx.nav.view = view;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shortcut);
