@@ -129,14 +129,6 @@ std::unordered_map<Id, double> parse_metric_values(const StringList& list) {
   return out;
 }
 
-template <class T>
-std::vector<const T*> children_of_kind(const Workspace& ws, Id parent) {
-  std::vector<const T*> out;
-  for (const Id id : ws.children_of(parent))
-    if (const T* item = ws.find<T>(id)) out.push_back(item);
-  return out;
-}
-
 void fill_counts(const Workspace& ws, const std::vector<const Task*>& tasks, Date today, StatusReport& r) {
   for (const Task* t : tasks) {
     ++r.tasks_total;
@@ -144,7 +136,7 @@ void fill_counts(const Workspace& ws, const std::vector<const Task*>& tasks, Dat
     r.tasks_in_progress += t->status == TaskStatus::in_progress ? 1 : 0;
     r.tasks_blocked += t->status == TaskStatus::blocked ? 1 : 0;
     if (t->status == TaskStatus::done) continue;
-    for (const Blocker* b : children_of_kind<Blocker>(ws, t->id)) {
+    for (const Blocker* b : children_in_id_order<Blocker>(ws, t->id)) {
       if (b->resolved) continue;
       ++r.open_blockers;
       BlockerLine line{b->text, t->title, {}, {}};
@@ -161,7 +153,7 @@ void fill_counts(const Workspace& ws, const std::vector<const Task*>& tasks, Dat
 }
 
 void fill_metrics(const Workspace& ws, Id project, const std::unordered_map<Id, double>& previous, StatusReport& r) {
-  std::vector<const Metric*> metrics = children_of_kind<Metric>(ws, project);
+  std::vector<const Metric*> metrics = children_in_id_order<Metric>(ws, project);
   std::sort(metrics.begin(), metrics.end(),
             [](const Metric* a, const Metric* b) { return a->name != b->name ? a->name < b->name : a->id < b->id; });
   for (const Metric* m : metrics) {
@@ -263,7 +255,7 @@ void fill_gates(const Workspace& ws, Id project, Date today, const ProjectPlan& 
 
 void fill_risks(const Workspace& ws, Id project, StatusReport& r) {
   std::vector<const Risk*> risks;
-  for (const Risk* risk : children_of_kind<Risk>(ws, project))
+  for (const Risk* risk : children_in_id_order<Risk>(ws, project))
     if (risk->status != RiskStatus::closed) risks.push_back(risk);
   std::sort(risks.begin(), risks.end(), [](const Risk* a, const Risk* b) {
     if (risk_score(*a) != risk_score(*b)) return risk_score(*a) > risk_score(*b);
@@ -276,7 +268,7 @@ void fill_risks(const Workspace& ws, Id project, StatusReport& r) {
 
 void fill_budget(const Workspace& ws, const Project& project, StatusReport& r) {
   r.budget = project.budget;
-  for (const Experiment* e : children_of_kind<Experiment>(ws, project.id)) {
+  for (const Experiment* e : children_in_id_order<Experiment>(ws, project.id)) {
     ++r.experiments;
     r.spent += e->cost.value_or(0);
     r.gpu_hours += e->gpu_hours.value_or(0);
@@ -385,7 +377,7 @@ std::string_view health_key(Health health) {
 }
 
 std::vector<const Report*> reports_of(const Workspace& workspace, Id project) {
-  std::vector<const Report*> out = children_of_kind<Report>(workspace, project);
+  std::vector<const Report*> out = children_in_id_order<Report>(workspace, project);
   std::sort(out.begin(), out.end(), [](const Report* a, const Report* b) {
     return a->taken_at != b->taken_at ? a->taken_at > b->taken_at : a->id < b->id;
   });
@@ -409,7 +401,7 @@ StatusReport compute_status_report(const Workspace& workspace, Id project_id, Da
   r.project_name = project->name;
   r.currency = project->budget_currency;
   r.health = project_health(workspace, project_id, today);
-  const std::vector<const Task*> tasks = children_of_kind<Task>(workspace, project_id);
+  const std::vector<const Task*> tasks = children_in_id_order<Task>(workspace, project_id);
   fill_counts(workspace, tasks, today, r);
   r.unestimated = plan.unestimated.size();
   if (r.tasks_done < r.tasks_total) {

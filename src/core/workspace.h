@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -199,5 +200,16 @@ class Workspace {
 // Id and parent of any item.
 Id id_of(const AnyItem& item);
 Id parent_of(const AnyItem& item);
+
+// The children of `parent` of kind T in id order: the same order on every
+// device and after every reload (children_of keeps none).
+template <class T>
+std::vector<const T*> children_in_id_order(const Workspace& ws, Id parent) {
+  std::vector<const T*> out;
+  for (const Id id : ws.children_of(parent))
+    if (const T* item = ws.find<T>(id)) out.push_back(item);
+  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
+  return out;
+}
 
 }  // namespace cairn

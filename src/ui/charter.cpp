@@ -13,16 +13,6 @@
 namespace cairn::ui {
 namespace {
 
-template <class T>
-std::vector<const T*> children(const Workspace& ws, Id parent) {
-  std::vector<const T*> out;
-  for (const Id id : ws.children_of(parent))
-    if (const T* item = ws.find<T>(id)) out.push_back(item);
-  // Stable order for people: creation order is unknown, names are not unique.
-  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
-  return out;
-}
-
 void draw_goal(ViewContext& ctx, const Project& p) {
   const float em = ImGui::GetFontSize();
   section_heading("Project");
@@ -47,7 +37,7 @@ void draw_goal(ViewContext& ctx, const Project& p) {
 
 void draw_people(ViewContext& ctx, const Project& p) {
   section_heading("People");
-  const auto people = children<Person>(ctx.ws, p.id);
+  const auto people = children_in_id_order<Person>(ctx.ws, p.id);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!people.empty() && ImGui::BeginTable("people", 6, kFlags)) {
     ImGui::TableSetupColumn("Name", 0, 2);
@@ -110,7 +100,7 @@ void draw_metric_values(ViewContext& ctx, const Metric& m) {
 }
 
 void draw_trend(ViewContext& ctx, const Metric& m) {
-  std::vector<const MetricReading*> readings = children<MetricReading>(ctx.ws, m.id);
+  std::vector<const MetricReading*> readings = children_in_id_order<MetricReading>(ctx.ws, m.id);
   std::sort(readings.begin(), readings.end(), [](auto* a, auto* b) { return a->on < b->on; });
   std::vector<float> values;
   for (const MetricReading* r : readings) values.push_back(static_cast<float>(r->value));
@@ -123,7 +113,7 @@ void draw_trend(ViewContext& ctx, const Metric& m) {
 
 void draw_metrics(ViewContext& ctx, const Project& p) {
   section_heading("Success metrics");
-  const auto metrics = children<Metric>(ctx.ws, p.id);
+  const auto metrics = children_in_id_order<Metric>(ctx.ws, p.id);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   static char reading_value[32];
   if (!metrics.empty() && ImGui::BeginTable("metrics", 10, kFlags)) {
@@ -203,7 +193,7 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
 
 void draw_data_sources(ViewContext& ctx, const Project& p) {
   section_heading("Data sources");
-  const auto sources = children<DataSource>(ctx.ws, p.id);
+  const auto sources = children_in_id_order<DataSource>(ctx.ws, p.id);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!sources.empty() && ImGui::BeginTable("sources", 7, kFlags)) {
     ImGui::TableSetupColumn("Name", 0, 2);

@@ -11,6 +11,7 @@
 #include "core/estimate.h"
 #include "core/gates.h"
 #include "core/health.h"
+#include "core/metric_standing.h"
 #include "ui/forecast_runner.h"
 #include "ui/widgets.h"
 
@@ -104,9 +105,7 @@ void draw_metrics(ViewContext& ctx) {
   ImGui::TableSetupColumn("Latest", 0, 1);
   ImGui::TableSetupColumn("Target", 0, 1);
   ImGui::TableHeadersRow();
-  for (const Id id : ctx.ws.children_of(ctx.nav.project)) {
-    const Metric* m = ctx.ws.find<Metric>(id);
-    if (!m) continue;
+  for (const Metric* m : children_in_id_order<Metric>(ctx.ws, ctx.nav.project)) {  // the charter's order
     const auto latest = latest_value(ctx.ws, m->id);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -117,12 +116,13 @@ void draw_metrics(ViewContext& ctx) {
     m->baseline ? ImGui::Text("%g %s", *m->baseline, m->unit.c_str()) : ImGui::TextDisabled("\xE2\x80\x94");
     ImGui::TableNextColumn();
     if (latest) {
+      // Green at the target, red when worse than the baseline; an improvement still short of the target is plain.
+      const MetricStanding standing = metric_standing(m->direction, m->baseline, latest->value, m->target);
       ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-      if (m->target) {
-        const bool ok = m->direction == Direction::higher_is_better ? latest->value >= *m->target : latest->value <= *m->target;
-        colour = ok ? good_color(ctx.theme) : bad_color(ctx.theme);
-      }
+      if (standing == MetricStanding::target_met) colour = good_color(ctx.theme);
+      if (standing == MetricStanding::regressed) colour = bad_color(ctx.theme);
       ImGui::TextColored(colour, "%g %s", latest->value, m->unit.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", metric_standing_text(standing));
     } else {
       ImGui::TextDisabled("no value");
     }

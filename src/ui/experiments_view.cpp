@@ -13,18 +13,9 @@
 namespace cairn::ui {
 namespace {
 
-template <class T>
-std::vector<const T*> children(const Workspace& ws, Id parent) {
-  std::vector<const T*> out;
-  for (const Id id : ws.children_of(parent))
-    if (const T* t = ws.find<T>(id)) out.push_back(t);
-  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
-  return out;
-}
-
 // Experiments by date (undated last), then title.
 std::vector<const Experiment*> experiments_of(const Workspace& ws, Id project) {
-  auto list = children<Experiment>(ws, project);
+  auto list = children_in_id_order<Experiment>(ws, project);
   std::stable_sort(list.begin(), list.end(), [](const Experiment* a, const Experiment* b) {
     return a->on.value_or(kLastDate) < b->on.value_or(kLastDate);
   });
@@ -33,12 +24,12 @@ std::vector<const Experiment*> experiments_of(const Workspace& ws, Id project) {
 
 void draw_results(ViewContext& ctx, const Experiment& e) {
   const float em = ImGui::GetFontSize();
-  for (const ExperimentResult* r : children<ExperimentResult>(ctx.ws, e.id)) {
+  for (const ExperimentResult* r : children_in_id_order<ExperimentResult>(ctx.ws, e.id)) {
     ImGui::PushID(r);
     const Metric* m = ctx.ws.find<Metric>(r->metric);
     ImGui::SetNextItemWidth(14 * em);
     if (ImGui::BeginCombo("##metric", m ? m->name.c_str() : "(choose a metric)")) {
-      for (const Metric* option : children<Metric>(ctx.ws, e.parent)) {
+      for (const Metric* option : children_in_id_order<Metric>(ctx.ws, e.parent)) {
         ImGui::PushID(option);
         if (ImGui::Selectable(option->name.c_str(), option->id == r->metric))
           ctx.out.push(set_field(r->id, "metric", option->id, "Change result metric"));
@@ -57,7 +48,7 @@ void draw_results(ViewContext& ctx, const Experiment& e) {
 
 void draw_runs(ViewContext& ctx, const Experiment& e) {
   const float em = ImGui::GetFontSize();
-  for (const ExternalRun* run : children<ExternalRun>(ctx.ws, e.id)) {
+  for (const ExternalRun* run : children_in_id_order<ExternalRun>(ctx.ws, e.id)) {
     ImGui::PushID(run);
     edit_enum("##system", run->id, "system", run->system, ctx.out, 6 * em);
     ImGui::SameLine();
@@ -113,12 +104,12 @@ void draw_log(ViewContext& ctx, const std::vector<const Experiment*>& experiment
 
 // The chosen metric's results over experiments, with its target as a line.
 void draw_trend(ViewContext& ctx, ExperimentsState& state, const std::vector<const Experiment*>& experiments) {
-  const auto metrics = children<Metric>(ctx.ws, ctx.nav.project);
+  const auto metrics = children_in_id_order<Metric>(ctx.ws, ctx.nav.project);
   if (metrics.empty()) return;
   auto results_of = [&](const Metric& m) {
     std::vector<double> values;
     for (const Experiment* e : experiments)
-      for (const ExperimentResult* r : children<ExperimentResult>(ctx.ws, e->id))
+      for (const ExperimentResult* r : children_in_id_order<ExperimentResult>(ctx.ws, e->id))
         if (r->metric == m.id) values.push_back(r->value);
     return values;
   };

@@ -12,15 +12,6 @@
 namespace cairn::ui {
 namespace {
 
-template <class T>
-std::vector<const T*> children(const Workspace& ws, Id parent) {
-  std::vector<const T*> out;
-  for (const Id id : ws.children_of(parent))
-    if (const T* t = ws.find<T>(id)) out.push_back(t);
-  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
-  return out;
-}
-
 // A combo of the project's items of kind T, storing the chosen id in `field`.
 template <class T, class Name>
 void pick_reference(ViewContext& ctx, const char* label, Id item, const char* field, Id current, Id project,
@@ -30,7 +21,7 @@ void pick_reference(ViewContext& ctx, const char* label, Id item, const char* fi
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (!ImGui::BeginCombo(label, shown.c_str(), ImGuiComboFlags_HeightLarge)) return;
   if (ImGui::Selectable(none, current.nil()) && !current.nil()) ctx.out.push(set_field(item, field, Id{}, "Clear " + enum_label(field)));
-  std::vector<const T*> items = children<T>(ctx.ws, project);
+  std::vector<const T*> items = children_in_id_order<T>(ctx.ws, project);
   std::erase_if(items, [&](const T* t) { return t->id == exclude; });
   // Only the visible rows are submitted: 10k tasks in one list cost time,
   // and 10k 32-bit ids in one window collide now and then (birthday bound).
@@ -86,7 +77,7 @@ void draw_estimate(ViewContext& ctx, const Project& project, const Task& t) {
 }
 
 void draw_checklist(ViewContext& ctx, const Task& t) {
-  auto items = children<ChecklistItem>(ctx.ws, t.id);
+  auto items = children_in_id_order<ChecklistItem>(ctx.ws, t.id);
   std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return a->order != b->order ? a->order < b->order : a->id < b->id; });
   int done = 0;
   for (const auto* i : items) done += i->done ? 1 : 0;
@@ -110,7 +101,7 @@ void draw_checklist(ViewContext& ctx, const Task& t) {
 void draw_dependencies(ViewContext& ctx, const Project& project, const Task& t) {
   section_heading("Depends on");
   const auto task_name = [](const Task& x) { return x.title; };
-  for (const Dependency* d : children<Dependency>(ctx.ws, t.id)) {
+  for (const Dependency* d : children_in_id_order<Dependency>(ctx.ws, t.id)) {
     ImGui::PushID(d);
     pick_reference<Task>(ctx, "##pred", d->id, "predecessor", d->predecessor, project.id, task_name, "(choose a task)", t.id);
     edit_enum("##type", d->id, "type", d->type, ctx.out, ImGui::GetFontSize() * 9);
@@ -126,7 +117,7 @@ void draw_dependencies(ViewContext& ctx, const Project& project, const Task& t) 
 
 void draw_blockers(ViewContext& ctx, const Project& project, const Task& t) {
   section_heading("Blockers");
-  for (const Blocker* b : children<Blocker>(ctx.ws, t.id)) {
+  for (const Blocker* b : children_in_id_order<Blocker>(ctx.ws, t.id)) {
     ImGui::PushID(b);
     edit_bool("Resolved", b->id, "resolved", b->resolved, ctx.out);
     ImGui::SameLine();
