@@ -29,7 +29,7 @@ void draw_health(ViewContext& ctx, const HealthReport& report) {
   ImGui::PopStyleColor();
   ImGui::PopFont();
   if (report.reasons.empty()) muted_text(ctx.theme, "No missed gate, old blocker, overdue high risk or slipping task.");
-  for (const std::string& reason : report.reasons) ImGui::BulletText("%s", reason.c_str());
+  for (const std::string& reason : report.reasons) bullet_wrapped(reason.c_str());
 }
 
 DashboardState::Progress progress_of(const Workspace& ws, const Project& project) {

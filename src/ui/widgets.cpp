@@ -233,6 +233,11 @@ void muted_text(Theme theme, const char* text) {
 
 void section_heading(const char* text) { ImGui::SeparatorText(text); }
 
+void bullet_wrapped(const char* text) {
+  ImGui::Bullet();  // keeps the cursor on its line
+  ImGui::TextWrapped("%s", text);
+}
+
 std::string fit_text(std::string_view text, float max_width) {
   const auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
   if (width(text) <= max_width) return std::string(text);

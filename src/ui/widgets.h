@@ -68,6 +68,8 @@ bool edit_enum(const char* label, Id id, const char* field, E value, CommandSink
 // A label in the muted colour; a heading in the heading font.
 void muted_text(Theme theme, const char* text);
 void section_heading(const char* text);
+// A bullet whose text wraps at the window's edge (BulletText runs past it).
+void bullet_wrapped(const char* text);
 // `text` as drawn in at most `max_width` pixels of the current font: whole
 // when it fits, else cut at a character boundary and ended with "…".
 std::string fit_text(std::string_view text, float max_width);

@@ -94,4 +94,18 @@ TEST_CASE("× and ↺ buttons are one width, so that rows of them line up") {
     CHECK(remove >= ImGui::CalcTextSize("\xE2\x86\xBA").x);
   });
 }
+
+TEST_CASE("a wrapped bullet stays inside a narrow window: its text wraps onto more lines") {
+  uitest::UiHarness ui{Workspace{}};
+  ui.frame_with([] {
+    ImGui::SetNextWindowSize(ImVec2(200, 300));
+    ImGui::Begin("bullets");
+    const std::string text = "2 blockers unresolved for more than 7 days (oldest: waiting for works council approval)";
+    ui::bullet_wrapped(text.c_str());
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    CHECK(max.x <= ImGui::GetWindowPos().x + 200);
+    CHECK(max.y - min.y > 2 * ImGui::GetTextLineHeight());  // several lines
+    ImGui::End();
+  });
+}
 }
