@@ -65,7 +65,7 @@ void draw_progress(const DashboardState::Progress& p, Theme theme) {
   section_heading("Work");
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "%d of %d tasks done  \xC2\xB7  %.1f of %.1f buffered days", done, total, buffered_done, buffered);
-  ImGui::ProgressBar(buffered > 0 ? static_cast<float>(buffered_done / buffered) : 0.0f, ImVec2(-FLT_MIN, 0), overlay);
+  progress_bar(buffered > 0 ? static_cast<float>(buffered_done / buffered) : 0.0f, overlay);
   if (blocked > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, bad_color(theme));
     ImGui::Text("%d task%s blocked", blocked, blocked == 1 ? "" : "s");
@@ -140,7 +140,7 @@ void draw_budget(ViewContext& ctx, const Project& project, const DashboardState:
     std::snprintf(overlay, sizeof overlay, "%.0f of %.0f %s spent on experiments", cost, *project.budget, project.budget_currency.c_str());
     const float share = *project.budget > 0 ? static_cast<float>(cost / *project.budget) : 1.0f;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share > 1.0f ? bad_color(ctx.theme) : share > 0.8f ? warning_color(ctx.theme) : good_color(ctx.theme));
-    ImGui::ProgressBar(std::min(share, 1.0f), ImVec2(-FLT_MIN, 0), overlay);
+    progress_bar(std::min(share, 1.0f), overlay);
     ImGui::PopStyleColor();
   } else {
     ImGui::Text("%.0f %s spent on experiments (no budget set in the charter)", cost, project.budget_currency.c_str());
@@ -184,7 +184,7 @@ void draw_schedule(ViewContext& ctx, const Project& project, DashboardState& sta
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%zu of %zu Monte Carlo runs", runs, state.target_runs);
     if (runs < state.target_runs)
-      ImGui::ProgressBar(static_cast<float>(runs) / static_cast<float>(state.target_runs), ImVec2(20 * ImGui::GetFontSize(), 0), overlay);
+      progress_bar(static_cast<float>(runs) / static_cast<float>(state.target_runs), overlay, 20 * ImGui::GetFontSize());
     else
       muted_text(ctx.theme, (std::string(overlay) + ", PERT-beta between each task's optimistic and pessimistic estimate").c_str());
   }

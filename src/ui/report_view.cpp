@@ -153,8 +153,7 @@ void draw_report(ViewContext& ctx, ReportState& state) {
     const std::size_t runs = state.forecast ? state.forecast->iterations() : 0;
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "Forecasting: %zu of %zu runs", runs, state.target_runs);
-    ImGui::ProgressBar(state.target_runs ? static_cast<float>(runs) / static_cast<float>(state.target_runs) : 0.0f,
-                       ImVec2(-FLT_MIN, 0), overlay);
+    progress_bar(state.target_runs ? static_cast<float>(runs) / static_cast<float>(state.target_runs) : 0.0f, overlay);
   }
   if (!shown.empty()) {  // while a new forecast runs, the last report stays readable
     state.preview.set(shown);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/display_time.h"
+#include "ui/widgets.h"
 
 namespace cairn::ui {
 namespace {
@@ -156,7 +157,7 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
     const float share = static_cast<float>(static_cast<double>(storage.used_bytes) / static_cast<double>(storage.quota_bytes));
     char overlay[48];
     std::snprintf(overlay, sizeof overlay, "%.2f %% of the space available", share * 100.0);
-    ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
+    progress_bar(share, overlay);
   }
   // Escape closes it, as it does every dialog; not while a field is being
   // edited (there Escape undoes the typing; WantTextInput is last frame's,

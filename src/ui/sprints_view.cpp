@@ -31,7 +31,7 @@ void draw_load(ViewContext& ctx, const SprintLoad& load) {
                 load.planned_days, load.capacity_days, load.working_days, load.done, load.tasks);
   const float share = load.capacity_days > 0 ? static_cast<float>(load.planned_days / load.capacity_days) : (load.planned_days > 0 ? 2.0f : 0.0f);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share > 1.0f ? bad_color(ctx.theme) : share > 0.85f ? warning_color(ctx.theme) : good_color(ctx.theme));
-  ImGui::ProgressBar(std::min(share, 1.0f), ImVec2(-FLT_MIN, 0), overlay);
+  progress_bar(std::min(share, 1.0f), overlay);
   ImGui::PopStyleColor();
   if (share > 1.0f) {
     ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));

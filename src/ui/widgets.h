@@ -70,6 +70,12 @@ void muted_text(Theme theme, const char* text);
 void section_heading(const char* text);
 // A bullet whose text wraps at the window's edge (BulletText runs past it).
 void bullet_wrapped(const char* text);
+// ImGui::ProgressBar with its text at the left, in a colour that reads on the
+// fill where it lies on the fill (ImGui's own overlay is dark on dark green
+// once the bar is most of the way).
+void progress_bar(float fraction, const char* overlay, float width = -FLT_MIN);
+// White or black, whichever reads on `fill`.
+ImU32 text_colour_on(ImVec4 fill);
 // `text` as drawn in at most `max_width` pixels of the current font: whole
 // when it fits, else cut at a character boundary and ended with "…".
 std::string fit_text(std::string_view text, float max_width);
