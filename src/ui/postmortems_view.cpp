@@ -60,6 +60,23 @@ void draw_root_causes(ViewContext& ctx, const PostMortem& pm) {
       ctx.out.push(set_field(pm.id, "root_causes", causes, now ? "Tick root cause" : "Untick root cause"));
     }
   }
+  // Causes in words (from an import or the automation API): shown after the
+  // categories, each removable, wrapping to the next line when the row is full.
+  for (const std::string& cause : pm.root_causes) {
+    if (std::find(std::begin(kRootCauses), std::end(kRootCauses), cause) != std::end(kRootCauses)) continue;
+    const std::string label = cause + "  \xC3\x97";
+    const float width = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    ImGui::PushID(cause.c_str());
+    if (ImGui::SmallButton(label.c_str())) {
+      StringList causes = pm.root_causes;
+      std::erase(causes, cause);
+      ctx.out.push(set_field(pm.id, "root_causes", causes, "Remove root cause"));
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A root cause in words; click to remove it");
+    ImGui::PopID();
+  }
 }
 
 // A menu of every project of the workspace (this one first); returns the chosen one.

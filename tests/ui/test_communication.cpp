@@ -84,6 +84,24 @@ TEST_CASE("check-ins: missing people are shown; a typed check-in is one undo ste
   check_clean(c);
 }
 
+TEST_CASE("post-mortems: root causes in words (from an import) are shown beside the categories and can be removed") {
+  const PlanningWorkspace& p = shared_planning();
+  CheckedUi c{p.workspace};
+  c.show(p.project, ui::View::postmortems);
+  c.ui.frames(3);
+  REQUIRE(c.click_item("+ Post-mortem of the project", "view"));
+  const Id pm = c.ui.workspace().all<PostMortem>().begin()->first;
+  REQUIRE(c.ui.stack().exec(Command{{SetField{pm, "root_causes", StringList{"scope", "Vendor missed the SLA"}}},
+                                    Timestamp{1}, "test", "Import"}).ok);
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Data quality", "view"));  // ticking a category keeps the cause in words
+  CHECK(c.ui.workspace().find<PostMortem>(pm)->root_causes == StringList{"data_quality", "scope", "Vendor missed the SLA"});
+  c.ui.frames(2);
+  REQUIRE(c.click_item("Vendor missed the SLA  \xC3\x97", "view"));
+  CHECK(c.ui.workspace().find<PostMortem>(pm)->root_causes == StringList{"data_quality", "scope"});
+  check_clean(c);
+}
+
 TEST_CASE("post-mortems: an action item becomes a task in another project in one command; undo removes both") {
   const PlanningWorkspace& p = shared_planning();
   Id second;
