@@ -43,13 +43,16 @@ void draw_criteria(ViewContext& ctx, const Gate& gate, const GateStatus& status)
     const GateCriterion* item = ctx.ws.find<GateCriterion>(c.criterion);
     if (!item) continue;
     ImGui::PushID(item);
-    const char* mark = c.state == CriterionState::met ? "\xE2\x9C\x93" : c.state == CriterionState::not_met ? "\xC3\x97" : "?";
+    // ✓ met, ✗ not met (not ×: that removes the criterion, at the row's end).
+    const char* mark = c.state == CriterionState::met ? "\xE2\x9C\x93" : c.state == CriterionState::not_met ? "\xE2\x9C\x97" : "?";
     const ImVec4 colour = c.state == CriterionState::met ? good_color(ctx.theme)
                           : c.state == CriterionState::not_met ? bad_color(ctx.theme) : muted_text_color(ctx.theme);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(mark);
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", c.state == CriterionState::met ? "Met" : c.state == CriterionState::not_met ? "Not met" : "No value to judge yet");
     ImGui::SameLine();
     // Metric choice among the project's metrics.
     ImGui::SetNextItemWidth(14 * em);
@@ -185,7 +188,8 @@ void draw_gates(ViewContext& ctx, GatesState& state) {
     edit_text("##name", gate->id, "name", gate->name, ctx.out, "Gate name", 20 * em);
     ImGui::SameLine();
     edit_date("Due", gate->id, "due", gate->due, ctx.out, 8 * em);
-    ImGui::SameLine();
+    // At the card's right edge: beside "Due" it read as clearing the date.
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - icon_button_width());
     remove_button(gate->id, "gate", ctx.out);
     draw_countdown(ctx, *gate, status);
     draw_forecast(ctx, *gate);

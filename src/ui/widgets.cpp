@@ -60,12 +60,15 @@ Command remove_item(Id id, std::string label) {
   return Command{{RemoveItem{id}}, {}, {}, std::move(label)};
 }
 
+float icon_button_width() {
+  return ImGui::CalcTextSize("\xE2\x86\xBA").x + ImGui::GetStyle().FramePadding.x * 2;  // ↺, the widest symbol in use
+}
+
 bool icon_button(const char* symbol) {
   // SmallButton's shape (no vertical padding, on the text's baseline), with
   // the width of the widest symbol in use instead of this one's.
-  const float width = ImGui::CalcTextSize("\xE2\x86\xBA").x + ImGui::GetStyle().FramePadding.x * 2;  // ↺
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
-  const bool pressed = ImGui::ButtonEx(symbol, ImVec2(width, 0), ImGuiButtonFlags_AlignTextBaseLine);
+  const bool pressed = ImGui::ButtonEx(symbol, ImVec2(icon_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
   ImGui::PopStyleVar();
   return pressed;
 }

@@ -27,6 +27,7 @@ void remove_button(Id id, const char* what, CommandSink& out);
 // A small button showing one symbol (× remove, ↺ history). All have one
 // width, so that a row's buttons line up with the next row's.
 bool icon_button(const char* symbol);
+float icon_button_width();  // the width every icon_button takes
 
 bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
                const char* hint = "", float width = -FLT_MIN);
