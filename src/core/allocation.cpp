@@ -47,7 +47,7 @@ std::vector<WeekLoad> over_allocated_weeks(const Workspace& workspace, const Pro
     for (int d = 0; d < 7; ++d) working += days.is_working(Date{load.week.days + d}) ? 1 : 0;
     const Person* person = workspace.find<Person>(load.person);
     load.capacity_days = person->capacity_days_per_week * std::min(working, 5) / 5.0;
-    if (load.assigned_days > load.capacity_days + 1e-9) over.push_back(std::move(load));
+    if (load.assigned_days >= load.capacity_days + kOverloadTolerance) over.push_back(std::move(load));
   }
   std::stable_sort(over.begin(), over.end(), [&](const WeekLoad& a, const WeekLoad& b) {
     const std::string& na = workspace.find<Person>(a.person)->name;

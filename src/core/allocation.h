@@ -22,8 +22,11 @@ struct WeekLoad {
 };
 
 // The weeks in which a person of the project has more work than capacity,
-// by person (name order), then week. `schedule` is compute_schedule(plan.input).
-// first_weekday: 0 = Monday ... 6 = Sunday.
+// by person (name order), then week. Over by less than kOverloadTolerance
+// days does not count: shown to a tenth of a day, it would read "3.0 d of
+// 3.0 d" (fractional first and last days of buffered estimates).
+inline constexpr double kOverloadTolerance = 0.05;
+// `schedule` is compute_schedule(plan.input). first_weekday: 0 = Monday ... 6 = Sunday.
 std::vector<WeekLoad> over_allocated_weeks(const Workspace& workspace, const ProjectPlan& plan,
                                            const Schedule& schedule, int first_weekday);
 

@@ -95,6 +95,16 @@ TEST_CASE("fractional days count by their fraction; done and unassigned tasks co
   CHECK(fx.over().empty());
 }
 
+TEST_CASE("over by less than a twentieth of a day does not count (it would read 5.0 d of 5.0 d)") {
+  Fixture fx;
+  fx.task(10, 5, fx.ana);
+  fx.task(11, 0.04, fx.ana);  // in parallel: 5.04 days in a 5-day week
+  CHECK(fx.over().empty());
+  fx.task(12, 0.02, fx.ana);  // 5.06
+  REQUIRE(fx.over().size() == 1);
+  CHECK(fx.over()[0].assigned_days == doctest::Approx(5.06));
+}
+
 TEST_CASE("weeks follow the week-start preference") {
   Fixture fx;
   fx.task(10, 5, fx.tom);
