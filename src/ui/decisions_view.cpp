@@ -75,9 +75,9 @@ void draw_decisions(ViewContext& ctx, DecisionsState& state) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
   if (!ImGui::BeginTable("log", 5, kFlags)) return;
   ImGui::TableSetupColumn("Date", 0, 1.2f);
-  ImGui::TableSetupColumn("Title / gate", 0, 2.5f);
-  ImGui::TableSetupColumn("Decision", 0, 2.0f);
-  ImGui::TableSetupColumn("Rationale", 0, 4.0f);
+  ImGui::TableSetupColumn("Title / gate", 0, 2.2f);
+  ImGui::TableSetupColumn("Decision", 0, 3.2f);  // what the log is read for
+  ImGui::TableSetupColumn("Rationale", 0, 3.2f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
   for (const DecisionEntry& e : log) {  // a log holds tens of entries, not thousands

@@ -128,7 +128,9 @@ void draw_projects(ViewContext& ctx, HomeState& state) {
     if (!glance.reasons.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", glance.reasons.c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(glance.next_gate.c_str());
+    const std::string next_gate = fit_text(glance.next_gate, ImGui::GetContentRegionAvail().x);  // cut, whole on hover
+    ImGui::TextUnformatted(next_gate.c_str());
+    if (next_gate != glance.next_gate && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", glance.next_gate.c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     if (glance.open_blockers > 0) ImGui::TextColored(bad_color(theme), "%d open", glance.open_blockers);
