@@ -97,6 +97,11 @@ void draw_next_gates(ViewContext& ctx) {
 
 void draw_metrics(ViewContext& ctx) {
   section_heading("Success metrics");
+  const std::vector<const Metric*> metrics = children_in_id_order<Metric>(ctx.ws, ctx.nav.project);  // the charter's order
+  if (metrics.empty()) {
+    muted_text(ctx.theme, "No success metrics yet: the charter names them (business KPI, ML metric, cost).");
+    return;
+  }
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("metrics", 5, kFlags)) return;
   ImGui::TableSetupColumn("Metric", 0, 3);
@@ -105,7 +110,7 @@ void draw_metrics(ViewContext& ctx) {
   ImGui::TableSetupColumn("Latest", 0, 1);
   ImGui::TableSetupColumn("Target", 0, 1);
   ImGui::TableHeadersRow();
-  for (const Metric* m : children_in_id_order<Metric>(ctx.ws, ctx.nav.project)) {  // the charter's order
+  for (const Metric* m : metrics) {
     const auto latest = latest_value(ctx.ws, m->id);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();

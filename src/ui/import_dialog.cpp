@@ -264,10 +264,12 @@ void draw_import_dialog(ImportDialogState& s, const Workspace& ws, IdSource& ids
     ImGui::Text("%zu tasks, %zu new people, %zu dependencies", s.plan.tasks.size(), s.plan.new_people.size(),
                 s.plan.dependencies);
     // What is left between here and the buttons: the preview, then the
-    // skipped list with at least four lines (it is what the user must read).
+    // skipped list with at least four lines (it is what the user must read),
+    // or one line saying nothing is skipped.
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float rest = std::max(ImGui::GetContentRegionAvail().y - footer - line, line * 8);
-    const float skipped_height = std::max(rest * 0.3f, line * 4.5f);
+    const float skipped_height = s.plan.skipped.empty() ? line + ImGui::GetStyle().WindowPadding.y * 2
+                                                         : std::max(rest * 0.3f, line * 4.5f);
     draw_preview(s, rest - skipped_height);
     ImGui::Text("Skipped or changed (%zu)", s.plan.skipped.size());
     draw_skipped(s, skipped_height);
