@@ -19,7 +19,7 @@ enum class MetricStanding {
 MetricStanding metric_standing(Direction direction, std::optional<double> baseline, double latest,
                                std::optional<double> target);
 
-// "Target met", "Better than the baseline, short of the target", ...
+// What a standing means, for a tooltip: "Target met", "Worse than the baseline", ...
 const char* metric_standing_text(MetricStanding standing);
 
 }  // namespace cairn
