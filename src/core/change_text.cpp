@@ -59,10 +59,10 @@ std::string label_of_name(std::string_view name) {
       {"mlflow", "MLflow"},
       {"wandb", "W&B"},
       {"dvc", "DVC"},
-      {"nlp_llm", "NLP / LLM"},
+      {"nlp_llm", "NLP/LLM"},
       {"todo", "To do"},
-      {"bias_fairness", "Bias / fairness"},
-      {"privacy_compliance", "Privacy / compliance"},
+      {"bias_fairness", "Bias/fairness"},
+      {"privacy_compliance", "Privacy/compliance"},
   };
   for (const auto& [from, to] : kSpelled)
     if (name == from) return std::string(to);

@@ -26,6 +26,7 @@ void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const 
   const float cell = ImGui::GetFontSize() * 2.4f;
   ImGui::BeginGroup();
   ImGui::TextUnformatted("Likelihood \xC3\x97 impact");
+  muted_text(ctx.theme, "\xE2\x86\x91 likelihood");  // the rows' axis, as "impact →" names the columns'
   for (int likelihood = 5; likelihood >= 1; --likelihood) {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d", likelihood);
@@ -98,8 +99,8 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
   // The date, and under it the widest cadence in its list.
   const float review = std::max(6.5f * em, ImGui::CalcTextSize("every 365 days").x + 2 * style.FramePadding.x +
                                                ImGui::GetFrameHeight());
-  ImGui::TableSetupColumn("Risk and mitigation", 0, 4);
-  ImGui::TableSetupColumn("Category and status", 0, 1.6f);
+  ImGui::TableSetupColumn("Risk and mitigation", 0, 3.8f);
+  ImGui::TableSetupColumn("Category and status", 0, 1.8f);  // "Privacy/compliance" whole at 1280 px
   ImGui::TableSetupColumn("L", ImGuiTableColumnFlags_WidthFixed, digit);
   ImGui::TableSetupColumn("I", ImGuiTableColumnFlags_WidthFixed, digit);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, score_width);

@@ -383,7 +383,11 @@ void draw_labels(const ViewContext& ctx, const TimelineState& s, ImDrawList& lis
     if (s.grouping == TimelineGrouping::stage) title = enum_label(enum_name(lane.stage));
     else if (const Person* p = ctx.ws.find<Person>(lane.person)) title = p->name;
     else title = "Unassigned";
-    title += "  (" + std::to_string(lane.rows) + (lane.rows == 1 ? " row)" : " rows)");
+    // A long name is cut so that the row count still shows.
+    const std::string rows = "  (" + std::to_string(lane.rows) + (lane.rows == 1 ? " row)" : " rows)");
+    ImGui::PushFont(ctx.fonts.strong);
+    title = fit_text(title, width - 4 - 2 * pad - ImGui::CalcTextSize(rows.c_str()).x) + rows;
+    ImGui::PopFont();
     list.AddText(ctx.fonts.strong, ImGui::GetFontSize(), ImVec2(min.x + pad, chart.row_top(lane.header_row) + text_dy), text,
                  title.c_str());
   }

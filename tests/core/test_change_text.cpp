@@ -82,8 +82,8 @@ TEST_CASE("names read as labels: words capitalised, acronyms and brands as writt
   CHECK(label_of_name("mlflow") == "MLflow");
   CHECK(label_of_name("wandb") == "W&B");
   CHECK(label_of_name("dvc") == "DVC");
-  CHECK(label_of_name("nlp_llm") == "NLP / LLM");
-  CHECK(label_of_name("privacy_compliance") == "Privacy / compliance");
+  CHECK(label_of_name("nlp_llm") == "NLP/LLM");
+  CHECK(label_of_name("privacy_compliance") == "Privacy/compliance");
 }
 
 TEST_CASE("values read as a person would") {
@@ -115,7 +115,7 @@ TEST_CASE("long text is shortened at a character boundary") {
 TEST_CASE("a change to a field of another kind uses that kind's enumerations") {
   Workspace ws;
   const Change change{Timestamp{1}, "grace", "category", std::string("model_drift"), std::string("bias_fairness")};
-  CHECK(describe_change(ws, kKindIndex<Risk>, change) == ChangeText{"Category", "Model drift", "Bias / fairness"});
+  CHECK(describe_change(ws, kKindIndex<Risk>, change) == ChangeText{"Category", "Model drift", "Bias/fairness"});
   // An unknown kind or field falls back to plain values.
   CHECK(describe_change(ws, kItemKindCount, change).after == "“bias_fairness”");
   const Change renamed{Timestamp{1}, "grace", "no_such_field", std::string("x"), Null{}};
