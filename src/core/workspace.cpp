@@ -4,21 +4,43 @@
 
 namespace cairn {
 
-std::size_t kind_index_of(std::string_view kind) {
-  std::size_t found = kItemKindCount;
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((std::tuple_element_t<I, ItemTypes>::kKind == kind ? (void)(found = I) : void()), ...);
-  }(std::make_index_sequence<kItemKindCount>{});
-  return found;
-}
-
 std::string_view kind_name(std::size_t kind_index) {
   return visit_kind(kind_index, []<class T>(T*) { return T::kKind; });
 }
 
 std::size_t Workspace::kind_of(Id id) const {
-  const auto it = kinds_.find(id);
-  return it == kinds_.end() ? kItemKindCount : it->second;
+  std::size_t found = kItemKindCount;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (void)((std::get<I>(maps_).count(id) != 0 ? (found = I, true) : false) || ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  return found;
+}
+
+std::size_t Workspace::size() const {
+  return std::apply([](const auto&... maps) { return (maps.size() + ...); }, maps_);
+}
+
+// The maps are in id order: walk them together, smallest id first, like the
+// merge step of a merge sort. No memory, one pass over every item.
+Id Workspace::id_of_two_kinds() const {
+  auto cursors = std::apply(
+      [](const auto&... maps) { return std::make_tuple(std::make_pair(maps.begin(), maps.end())...); }, maps_);
+  for (;;) {
+    const Id* smallest = nullptr;
+    std::apply(
+        [&](const auto&... c) {
+          ((c.first != c.second && (!smallest || c.first->first < *smallest) ? (void)(smallest = &c.first->first)
+                                                                              : void()),
+           ...);
+        },
+        cursors);
+    if (!smallest) return Id{};
+    const Id id = *smallest;  // copied: the cursor it points into moves on
+    int holders = 0;
+    std::apply([&](auto&... c) { ((c.first != c.second && c.first->first == id ? (void)(++holders, ++c.first) : void()), ...); },
+               cursors);
+    if (holders > 1) return id;
+  }
 }
 
 const std::vector<Id>& Workspace::children_of(Id id) const {
@@ -83,7 +105,6 @@ AnyItem Workspace::erase(Id id) {
     map.erase(it);
     return item;
   });
-  kinds_.erase(id);
   const Id parent = parent_of(removed);
   if (!parent.nil()) {
     auto& siblings = children_[parent];

@@ -49,7 +49,13 @@ decltype(auto) visit_kind(std::size_t kind_index, F&& f) {
 }
 
 // Kind index for a kind name ("task"), or kItemKindCount if unknown.
-std::size_t kind_index_of(std::string_view kind);
+constexpr std::size_t kind_index_of(std::string_view kind) {
+  std::size_t found = kItemKindCount;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((std::tuple_element_t<I, ItemTypes>::kKind == kind ? (void)(found = I) : void()), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
+  return found;
+}
 std::string_view kind_name(std::size_t kind_index);
 
 class Workspace;
@@ -85,12 +91,17 @@ class Workspace {
     return it == map.end() ? nullptr : &it->second;
   }
 
-  bool contains(Id id) const { return kinds_.count(id) != 0; }
-  // Kind index of the item, or kItemKindCount when there is none.
+  bool contains(Id id) const { return kind_of(id) != kItemKindCount; }
+  // Kind index of the item, or kItemKindCount when there is none. Asks each
+  // kind's map in turn (a few dozen comparisons): an id -> kind hash index
+  // cost a 10k-task load ~1.2 MB of fresh memory and a sixth of its decoding.
   std::size_t kind_of(Id id) const;
   // Direct children of an item (in no particular order).
   const std::vector<Id>& children_of(Id id) const;
-  std::size_t size() const { return kinds_.size(); }
+  std::size_t size() const;
+  // An id that two items of different kinds share, or nil. Nothing the
+  // commands make can do that; the store refuses a snapshot that does.
+  Id id_of_two_kinds() const;
 
   // What changed on an item and when, oldest first. Kept for removed items
   // too (an undo may restore them); the store saves the histories of the
@@ -146,22 +157,23 @@ class Workspace {
   template <class T>
   void insert(T item) {
     if (tracking_) touched_.insert(item.id);
-    kinds_[item.id] = kKindIndex<T>;
     if (!item.parent.nil()) children_[item.parent].push_back(item.id);
     const Id id = item.id;
     std::get<std::map<Id, T>>(maps_)[id] = std::move(item);
   }
   void insert_any(AnyItem item);
-  // For the store's loader: adds `item` unless its id is taken (false).
-  // Rows arrive in id order, so the map insert is hinted at the end.
+  // For the store's loader: adds `item` unless an item of its kind has its
+  // id (false); id_of_two_kinds() finds ids shared across kinds once all are
+  // in. Rows arrive in id order, so the map insert is hinted at the end.
   template <class T>
   bool insert_new(T item) {
-    if (!kinds_.try_emplace(item.id, kKindIndex<T>).second) return false;
-    if (tracking_) touched_.insert(item.id);
-    if (!item.parent.nil()) children_[item.parent].push_back(item.id);
     auto& map = std::get<std::map<Id, T>>(maps_);
-    const Id id = item.id;
+    const std::size_t before = map.size();
+    const Id id = item.id, parent = item.parent;
     map.emplace_hint(map.end(), id, std::move(item));
+    if (map.size() == before) return false;
+    if (tracking_) touched_.insert(id);
+    if (!parent.nil()) children_[parent].push_back(id);
     return true;
   }
   // For the store's loader: an item's whole history at once (the newest
@@ -181,7 +193,6 @@ class Workspace {
 
  private:
   typename detail::MapsOf<ItemTypes>::type maps_;
-  std::unordered_map<Id, std::size_t> kinds_;
   std::unordered_map<Id, std::vector<Id>> children_;
   void settle_histories() const {
     while (decode_pending_part()) {

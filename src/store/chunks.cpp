@@ -240,6 +240,11 @@ LoadedSnapshot ChunkReader::finish() {
     const auto missing = std::count(arrived_.begin(), arrived_.end(), false);
     if (missing > 0) error_ = std::to_string(missing) + " of its " + std::to_string(arrived_.size()) + " chunks are missing";
   }
+  // Each chunk was checked for an id under two kinds; chunks by id range
+  // cannot share one, older chunks (by low id bits) can.
+  if (error_.empty() && manifest_.schema < 3)
+    if (const Id shared = result_.workspace.id_of_two_kinds(); !shared.nil())
+      error_ = "the snapshot is damaged: two items of different kinds have the id " + shared.to_string();
   if (error_.empty()) error_ = check_snapshot_structure(result_.workspace);
   LoadedSnapshot result;
   if (!error_.empty()) {

@@ -43,7 +43,7 @@ void save_table(Output& ar, const Rows& rows, std::size_t count) {
 // (node, --trace-wasm-compilation-times), far longer than a load.
 template <class T>
 [[gnu::noinline]] void load_items(Input& ar, const std::vector<std::string>& names, std::uint64_t count, Workspace& ws,
-                                  std::vector<std::string>& warnings, const IdRange* range) {
+                                  std::vector<std::string>& warnings, const IdRange* range, std::vector<Id>& ids) {
   std::vector<const FieldDef<T>*> defs;
   for (const std::string& name : names) {
     defs.push_back(find_field<T>(name));
@@ -65,7 +65,16 @@ template <class T>
       throw cereal::Exception(std::string(T::kKind) + " " + id.to_string() + " is outside the id range of its chunk");
     if (id.nil() || !ws.insert_new(std::move(item)))
       throw cereal::Exception("duplicate or empty id " + id.to_string() + " in the snapshot");
+    ids.push_back(id);
   }
+}
+
+// The workspace keeps no id -> kind index, so insert_new sees only ids its
+// own kind holds: an id under two kinds is looked for among the ids read.
+void refuse_shared_ids(std::vector<Id>& ids) {
+  std::sort(ids.begin(), ids.end());
+  if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end())
+    throw cereal::Exception("two items of different kinds have the id " + twice->to_string());
 }
 
 // Skips a table of a kind this version does not know.
@@ -87,12 +96,17 @@ std::string check_structure(const Workspace& ws) {
     (
         [&] {
           using T = std::tuple_element_t<I, ItemTypes>;
-          const std::size_t parent_kind = kind_index_of(T::kParentKind);  // once, not per item
+          const auto has_parent = [&](const T& item) {
+            if constexpr (T::kParentKind.empty()) {
+              return item.parent.nil();
+            } else {  // in the parent kind's own map: kind_of would ask every kind
+              using Parent = std::tuple_element_t<kind_index_of(T::kParentKind), ItemTypes>;
+              return ws.find<Parent>(item.parent) != nullptr;
+            }
+          };
           for (const auto& [id, item] : ws.all<T>()) {
             if (!error.empty()) return;
-            if (T::kParentKind.empty() != item.parent.nil() ||
-                (!item.parent.nil() && ws.kind_of(item.parent) != parent_kind))
-              error = std::string(T::kKind) + " " + id.to_string() + " has a missing or wrong parent";
+            if (!has_parent(item)) error = std::string(T::kKind) + " " + id.to_string() + " has a missing or wrong parent";
           }
         }(),
         ...);
@@ -111,6 +125,10 @@ void save_histories(Output& ar, HistoryLogs& logs) {
     ar(id, cereal::make_size_tag(static_cast<std::uint64_t>(log->size())));
     for (const Change& change : *log) ar(change);
   }
+}
+
+void add_log(const std::unordered_map<Id, std::vector<Change>>& histories, Id id, HistoryLogs& logs) {
+  if (const auto it = histories.find(id); it != histories.end() && !it->second.empty()) logs.emplace_back(id, &it->second);
 }
 
 // Read change by change (not through cereal's vector loader, which would
@@ -158,9 +176,14 @@ void write_snapshot(const Workspace& workspace, std::vector<std::uint8_t>& out) 
       save_table<std::tuple_element_t<I, ItemTypes>>(ar, items, items.size());
     }(), ...);
   }(std::make_index_sequence<kItemKindCount>{});
+  // The histories of the items there are (removed items keep theirs, for undo).
+  const auto& histories = workspace.histories();
   HistoryLogs logs;
-  for (const auto& [id, log] : workspace.histories())
-    if (workspace.contains(id) && !log.empty()) logs.emplace_back(id, &log);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((void)[&] {
+      for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>()) add_log(histories, id, logs);
+    }(), ...);
+  }(std::make_index_sequence<kItemKindCount>{});
   save_histories(ar, logs);
 }
 
@@ -197,6 +220,7 @@ void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, W
                   const IdRange* range = nullptr) {
   // Schema 1 had no class versions and no histories.
   Input ar(payload, /*class_versions=*/schema >= 2);
+  std::vector<Id> ids;  // of the items read
   std::uint64_t tables = 0;
   ar(cereal::make_size_tag(tables));
   for (std::uint64_t t = 0; t < tables; ++t) {
@@ -209,10 +233,11 @@ void read_payload(std::span<const std::uint8_t> payload, std::uint16_t schema, W
       continue;
     }
     visit_kind(index, [&]<class T>(T*) {
-      load_items<T>(ar, table.fields, table.rows, ws, warnings, range);
+      load_items<T>(ar, table.fields, table.rows, ws, warnings, range, ids);
       return 0;
     });
   }
+  refuse_shared_ids(ids);
   if (schema >= 2 && deferred) {
     deferred->add(payload.subspan(ar.offset()), schema, ar.versions_read());
     return;
@@ -321,18 +346,18 @@ EncodedChunks encode_chunks(const Workspace& workspace, std::span<const Id> star
   EncodedChunks encoded;
   encoded.items.assign(count, 0);
   std::vector<ChunkRows> rows(count);
+  const auto& histories = workspace.histories();
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((void)[&] {
       for (const auto& [id, item] : workspace.all<std::tuple_element_t<I, ItemTypes>>()) {
         const std::uint32_t c = chunk_of(id, starts);
         ++encoded.items[c];
-        if (which[c]) std::get<I>(rows[c].items).push_back(&item);
+        if (!which[c]) continue;
+        std::get<I>(rows[c].items).push_back(&item);
+        add_log(histories, id, rows[c].logs);
       }
     }(), ...);
   }(std::make_index_sequence<kItemKindCount>{});
-  for (const auto& [id, log] : workspace.histories())
-    if (const std::uint32_t c = chunk_of(id, starts); which[c] && !log.empty() && workspace.contains(id))
-      rows[c].logs.emplace_back(id, &log);
   encoded.chunks.resize(count);
   for (std::uint32_t c = 0; c < count; ++c) {
     if (!which[c]) continue;

@@ -143,3 +143,27 @@ TEST_CASE_FIXTURE(Fixture, "read_field reads any field of any item") {
   CHECK(read_field(ws, project, "nope", &error) == Value{Null{}});
   CHECK(error == "project has no field 'nope'");
 }
+
+TEST_CASE_FIXTURE(Fixture, "the workspace knows each item's kind, count and ids shared across kinds without an index") {
+  const Id check = ids.next();
+  REQUIRE(apply(ws, one(CreateItem{"checklist_item", check, task, {{"text", std::string("Agreement > 0.8")}}})).ok);
+  CHECK(ws.kind_of(project) == kKindIndex<Project>);
+  CHECK(ws.kind_of(task) == kKindIndex<Task>);
+  CHECK(ws.kind_of(check) == kKindIndex<ChecklistItem>);
+  CHECK(ws.kind_of(ids.next()) == kItemKindCount);
+  CHECK(ws.size() == 3);
+  CHECK(ws.id_of_two_kinds().nil());
+
+  REQUIRE(apply(ws, one(RemoveItem{check})).ok);
+  CHECK_FALSE(ws.contains(check));
+  CHECK(ws.size() == 2);
+
+  // Only the store's loader could put one id under two kinds (a damaged save).
+  for (const Id id : {check, task}) {
+    Person person;
+    person.id = id;
+    person.parent = project;
+    ws.insert(person);
+  }
+  CHECK(ws.id_of_two_kinds() == task);
+}
