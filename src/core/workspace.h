@@ -163,8 +163,8 @@ class Workspace {
   }
   void insert_any(AnyItem item);
   // For the store's loader: adds `item` unless an item of its kind has its
-  // id (false); id_of_two_kinds() finds ids shared across kinds once all are
-  // in. Rows arrive in id order, so the map insert is hinted at the end.
+  // id (false). Ids shared across kinds are the loader's to find (it sorts
+  // the ids it read). Rows arrive in id order: the insert is hinted at the end.
   template <class T>
   bool insert_new(T item) {
     auto& map = std::get<std::map<Id, T>>(maps_);
