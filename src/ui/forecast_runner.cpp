@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ui/dashboard.h"
+#include "ui/dashboard_view.h"
 #include "ui/time_slice.h"
 
 namespace cairn::ui {

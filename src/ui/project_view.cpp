@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "ui/charter.h"
-#include "ui/dashboard.h"
+#include "ui/charter_view.h"
+#include "ui/dashboard_view.h"
 #include "ui/task_editor.h"
 #include "ui/widgets.h"
 

@@ -8,7 +8,7 @@
 
 #include "core/file_names.h"
 #include "core/report_markdown.h"
-#include "ui/dashboard.h"
+#include "ui/dashboard_view.h"
 #include "ui/forecast_runner.h"
 #include "ui/widgets.h"
 

@@ -7,7 +7,7 @@
 
 #include "core/export_formats.h"
 #include "core/file_names.h"
-#include "ui/home.h"
+#include "ui/home_view.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {

@@ -6,7 +6,7 @@
 #include "ui/commands_out.h"
 #include "ui/file_dialogs.h"
 #include "ui/fonts.h"
-#include "ui/home.h"
+#include "ui/home_view.h"
 #include "ui/import_dialog.h"
 #include "ui/palette.h"
 #include "ui/project_view.h"

@@ -31,7 +31,7 @@ async function waitSaved(page) {
 }
 
 // The n-th card of a column, in the board's order: by `order`, then id (as
-// src/ui/board.cpp sorts).
+// src/ui/board_view.cpp sorts).
 function nthCard(all, status, n) {
   return all.filter((i) => i.kind === 'task' && i.fields.status === status)
     .sort((a, b) => (a.fields.order - b.fields.order) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[n];

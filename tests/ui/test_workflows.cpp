@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "checked_ui.h"
-#include "ui/backlog.h"
-#include "ui/dashboard.h"
+#include "ui/backlog_view.h"
+#include "ui/dashboard_view.h"
 #include "ui/timeline_view.h"
 
 namespace cairn::uitest {

@@ -25,7 +25,7 @@
 #include "core/timeline_drag.h"
 #include "core/timeline_input.h"
 #include "planning_workspace.h"
-#include "ui/backlog.h"
+#include "ui/backlog_view.h"
 #include "ui/fonts.h"
 #include "ui/task_summary.h"
 #include "ui_harness.h"

@@ -1,4 +1,4 @@
-#include "ui/board.h"
+#include "ui/board_view.h"
 
 #include <imgui.h>
 

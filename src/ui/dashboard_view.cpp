@@ -1,4 +1,4 @@
-#include "ui/dashboard.h"
+#include "ui/dashboard_view.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "ui/backlog.h"
+#include "ui/backlog_view.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>

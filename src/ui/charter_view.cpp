@@ -1,4 +1,4 @@
-#include "ui/charter.h"
+#include "ui/charter_view.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "ui/home.h"
+#include "ui/home_view.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
