@@ -1,5 +1,5 @@
 #pragma once
-#include "ui/report_view.h"  // FileToSave
+#include "ui/file_to_save.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/fuzzy.h"
+#include "ui/view_registry.h"
 #include "ui/widgets.h"
 
 namespace cairn::ui {
@@ -27,22 +28,16 @@ std::string project_name(const Workspace& ws, Id project) {
   return p ? p->name : std::string();
 }
 
-std::vector<Entry> entries(ViewContext& ctx, ShellCommand& command) {
+std::vector<Entry> entries(ViewContext& ctx, std::optional<ShellCommand>& command) {
   std::vector<Entry> list;
-  const auto run = [&command](ShellCommand c) { return [&command, c] { command = c; }; };
-  list.push_back({"New project", "Command", run(ShellCommand::new_project)});
-  if (!ctx.nav.project.nil()) list.push_back({"New task in this project", "Command", run(ShellCommand::new_task)});
-  list.push_back({"Import a file (Cairn JSON, Jira or Linear CSV, Trello JSON)", "Command", run(ShellCommand::import_file)});
-  list.push_back({"Export workspace as JSON", "Command", run(ShellCommand::export_workspace)});
-  list.push_back({"Settings", "Command", run(ShellCommand::settings)});
-  list.push_back({"Switch light / dark theme", "Command", run(ShellCommand::toggle_theme)});
-  list.push_back({"Undo", "Command", run(ShellCommand::undo)});
-  list.push_back({"Redo", "Command", run(ShellCommand::redo)});
-  list.push_back({"Keyboard shortcuts", "Command", run(ShellCommand::help)});
+  const bool project_open = !ctx.nav.project.nil();
+  for (const ShellCommandDef& c : shell_commands())
+    if (c.palette_label && !c.desktop_only && (project_open || !c.needs_project))
+      list.push_back({c.palette_label, "Command", [&command, id = c.id] { command = id; }});
   list.push_back({"All projects (home)", "View", [&ctx] { ctx.nav.project = Id{}; }});
-  if (!ctx.nav.project.nil())
-    for (const View v : kAllViews)
-      list.push_back({std::string("Go to ") + view_title(v), "View", [&ctx, v] { ctx.nav.view = v; }});
+  if (project_open)
+    for (const ViewDef& v : view_registry())
+      list.push_back({std::string("Go to ") + v.title, "View", [&ctx, id = v.id] { ctx.nav.view = id; }});
   for (const auto& [id, p] : ctx.ws.all<Project>())
     list.push_back({p.name, "Project", [&ctx, id = id] { ctx.nav.project = id; ctx.nav.view = View::dashboard; }});
   for (const auto& [id, t] : ctx.ws.all<Task>())
@@ -62,8 +57,8 @@ std::vector<Entry> entries(ViewContext& ctx, ShellCommand& command) {
 
 }  // namespace
 
-ShellCommand draw_palette(PaletteState& state, ViewContext& ctx) {
-  ShellCommand command = ShellCommand::none;
+std::optional<ShellCommand> draw_palette(PaletteState& state, ViewContext& ctx) {
+  std::optional<ShellCommand> command;
   if (!state.open) return command;
   if (state.just_opened) {
     ImGui::OpenPopup("##palette");
@@ -127,32 +122,17 @@ ShellCommand draw_palette(PaletteState& state, ViewContext& ctx) {
   return command;
 }
 
-void draw_help(bool& open) {
+void draw_help(bool& open, bool can_quit) {
   if (open && !ImGui::IsPopupOpen("Keyboard shortcuts")) ImGui::OpenPopup("Keyboard shortcuts");
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Keyboard shortcuts", &open, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  static const char* kRows[][2] = {
-      {"Ctrl+K", "Command palette: commands, projects, tasks, gates, risks"},
-      {"?", "This list"},
-      {"1 \xE2\x80\xA6 9", "Dashboard, Charter, Board, Backlog, Sprints, Gates, Risks, Experiments, Timeline"},
-      {"Wheel, Shift+wheel", "Timeline: zoom (day, week, month, quarter); scroll the rows"},
-      {"Ctrl+Z", "Undo"},
-      {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
-      {"Ctrl+O", "Import a file (Cairn JSON, Jira or Linear CSV, Trello JSON)"},
-      {"Ctrl+E", "Export the workspace as JSON"},
-      {"Ctrl+,", "Settings"},
-      {"Ctrl+=, Ctrl+-, Ctrl+0", "Larger, smaller, 100 % text (the whole UI scales)"},
-      {"Escape", "Close the task editor, a dialog or the palette"},
-      {"Ctrl+Q", "Quit (desktop)"},
-      {"Ctrl+C, Ctrl+V, Ctrl+X, Ctrl+A", "Clipboard and selection in text fields"},
-  };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
-    for (const auto& row : kRows) {
+    for (const ShortcutRow& row : shortcut_rows(can_quit)) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row[0]);
+      ImGui::TextUnformatted(row.keys.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row[1]);
+      ImGui::TextUnformatted(row.what.c_str());
     }
     ImGui::EndTable();
   }

@@ -1,12 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
 
+#include "ui/shell_commands.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
-
-// Shell commands the palette can run (the shell owns them).
-enum class ShellCommand { none, new_project, new_task, import_file, export_workspace, settings, toggle_theme, undo, redo, help };
 
 struct PaletteState {
   bool open = false;
@@ -18,9 +17,9 @@ struct PaletteState {
 // The command palette (Ctrl+K): fuzzy search over commands, views,
 // projects, tasks, gates and risks. Choosing a project, task, gate or risk
 // navigates there; choosing a command returns it for the shell to run.
-ShellCommand draw_palette(PaletteState& state, ViewContext& ctx);
+std::optional<ShellCommand> draw_palette(PaletteState& state, ViewContext& ctx);
 
-// The keyboard shortcut overlay (?).
-void draw_help(bool& open);
+// The keyboard shortcut overlay (?), listing ui/shell_commands.h's keys.
+void draw_help(bool& open, bool can_quit);
 
 }  // namespace cairn::ui

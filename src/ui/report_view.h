@@ -7,18 +7,11 @@
 #include "core/forecast.h"
 #include "core/schedule_input.h"
 #include "core/status_report.h"
+#include "ui/file_to_save.h"
 #include "ui/markdown_preview.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
-
-// A file the view wants saved: the App downloads it in the browser and asks
-// for a path on the desktop, then clears `requested`.
-struct FileToSave {
-  bool requested = false;
-  std::string name;  // suggested file name
-  std::string text;
-};
 
 // The report of the open project, rebuilt when the workspace, the project
 // or the day changes. The forecast behind it runs a few milliseconds per

@@ -85,10 +85,9 @@ std::string format_bytes(std::int64_t bytes) {
   return text;
 }
 
-SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage,
-                             const ClockFacts& clock, ZoneField& zone_field) {
-  SettingsChoice choice;
-  if (!open) return choice;
+void draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage, const ClockFacts& clock,
+                   ZoneField& zone_field, SettingsChoice& choice) {
+  if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   // Fixed width (the wrapped texts need one), height fitted to the content.
@@ -98,7 +97,7 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
   if (!ImGui::Begin("Settings", &open, kFlags)) {
     ImGui::End();
-    return choice;
+    return;
   }
   ImGui::SeparatorText("Appearance (this device)");
   int selected = static_cast<int>(preferences.theme);
@@ -166,7 +165,6 @@ SettingsChoice draw_settings(bool& open, const Preferences& preferences, const S
       ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     open = false;
   ImGui::End();
-  return choice;
 }
 
 }  // namespace cairn::ui

@@ -50,9 +50,11 @@ struct ClockFacts {
 };
 
 // The settings window (View > Settings): theme, text size and storage.
-// Draws nothing when `open` is false; the window's close button clears it.
-SettingsChoice draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage,
-                             const ClockFacts& clock, ZoneField& zone_field);
+// What is picked goes into `choice`, the frame's one record of preference
+// changes (menus and shortcuts write there too). Draws nothing when `open`
+// is false; the window's close button clears it.
+void draw_settings(bool& open, const Preferences& preferences, const StorageFacts& storage, const ClockFacts& clock,
+                   ZoneField& zone_field, SettingsChoice& choice);
 
 // "1.4 MB", "812 KB", "17 bytes".
 std::string format_bytes(std::int64_t bytes);

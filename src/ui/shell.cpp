@@ -42,13 +42,27 @@ void export_format_items(ShellState& state, const ShellInfo& info, ShellActions&
   for (const ExportFormatInfo& f : export_formats()) {
     const std::string label = std::string(f.label) + "\xE2\x80\xA6";
     const bool shortcut = project.nil() && f.format == ExportFormat::json;
-    if (ImGui::MenuItem(label.c_str(), shortcut ? "Ctrl+E" : nullptr))
+    if (ImGui::MenuItem(label.c_str(), shortcut ? menu_keys(ShellCommand::export_workspace) : nullptr))
       request_export(state, info, actions, project, name, f.format);
   }
 }
 
-void run_palette_command(ShellCommand command, ShellState& state, const ShellInfo& info, ShellActions& actions) {
+// Runs a command of ui/shell_commands.h, whether it came from a menu, the
+// palette or its keys.
+void run_shell_command(ShellCommand command, ShellState& state, const ShellInfo& info, ShellActions& actions) {
+  const float scale = info.preferences.ui_scale;
   switch (command) {
+    case ShellCommand::palette: state.palette = {true, true, {}, 0}; break;
+    case ShellCommand::help: state.show_help = true; break;
+    case ShellCommand::undo: actions.undo = true; break;
+    case ShellCommand::redo: actions.redo = true; break;
+    case ShellCommand::import_file: request_import(state, info, actions); break;
+    case ShellCommand::export_workspace: request_export(state, info, actions, {}, {}); break;
+    case ShellCommand::settings: state.show_settings = true; break;
+    case ShellCommand::larger_text: actions.settings.ui_scale = next_ui_scale(scale, +1); break;
+    case ShellCommand::smaller_text: actions.settings.ui_scale = next_ui_scale(scale, -1); break;
+    case ShellCommand::reset_text: actions.settings.ui_scale = 1.0f; break;
+    case ShellCommand::toggle_theme: actions.toggle_theme = true; break;
     case ShellCommand::new_project:
       if (!info.read_only) actions.commands.push(new_project_command(*info.ids, info.workspace->all<Project>().size()));
       break;
@@ -61,25 +75,26 @@ void run_palette_command(ShellCommand command, ShellState& state, const ShellInf
         if (state.nav.view != View::board && state.nav.view != View::backlog) state.nav.view = View::board;
       }
       break;
-    case ShellCommand::import_file: request_import(state, info, actions); break;
-    case ShellCommand::export_workspace: request_export(state, info, actions, {}, {}); break;
-    case ShellCommand::settings: state.show_settings = true; break;
-    case ShellCommand::toggle_theme: actions.toggle_theme = true; break;
-    case ShellCommand::undo: actions.undo = true; break;
-    case ShellCommand::redo: actions.redo = true; break;
-    case ShellCommand::help: state.show_help = true; break;
-    case ShellCommand::none: break;
+    case ShellCommand::frame_statistics: state.show_frame_statistics = !state.show_frame_statistics; break;
+    case ShellCommand::quit:
+      if (info.can_quit) actions.quit = true;
+      break;
   }
+}
+
+// A menu item that runs a shell command, with its keys beside it.
+void command_item(const char* label, ShellCommand command, ShellState& state, const ShellInfo& info, ShellActions& actions,
+                  bool enabled = true) {
+  if (ImGui::MenuItem(label, menu_keys(command), false, enabled)) run_shell_command(command, state, info, actions);
 }
 
 void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actions) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New project", nullptr, false, !info.read_only))
-      actions.commands.push(new_project_command(*info.ids, info.workspace->all<Project>().size()));
+    command_item("New project", ShellCommand::new_project, state, info, actions, !info.read_only);
     ImGui::Separator();
-    if (ImGui::MenuItem("Import (Cairn JSON, Jira or Linear CSV, Trello JSON)\xE2\x80\xA6", "Ctrl+O", false, !info.read_only))
-      request_import(state, info, actions);
+    command_item("Import (Cairn JSON, Jira or Linear CSV, Trello JSON)\xE2\x80\xA6", ShellCommand::import_file, state, info,
+                 actions, !info.read_only);
     if (ImGui::BeginMenu("Export workspace")) {
       export_format_items(state, info, actions, {}, {});
       ImGui::EndMenu();
@@ -98,15 +113,15 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
     }
     if (info.can_quit) {
       ImGui::Separator();
-      if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
+      command_item("Quit", ShellCommand::quit, state, info, actions);
     }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
     const std::string undo = info.undo_label.empty() ? "Undo" : "Undo " + std::string(info.undo_label);
     const std::string redo = info.redo_label.empty() ? "Redo" : "Redo " + std::string(info.redo_label);
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, !info.undo_label.empty())) actions.undo = true;
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, !info.redo_label.empty())) actions.redo = true;
+    command_item(undo.c_str(), ShellCommand::undo, state, info, actions, !info.undo_label.empty());
+    command_item(redo.c_str(), ShellCommand::redo, state, info, actions, !info.redo_label.empty());
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -116,16 +131,16 @@ void draw_menu_bar(ShellState& state, const ShellInfo& info, ShellActions& actio
       actions.toggle_theme = true;
     ImGui::Separator();
     const float scale = info.preferences.ui_scale;
-    if (ImGui::MenuItem("Larger text", "Ctrl+=", false, scale < kMaxUiScale)) actions.settings.ui_scale = next_ui_scale(scale, +1);
-    if (ImGui::MenuItem("Smaller text", "Ctrl+-", false, scale > kMinUiScale)) actions.settings.ui_scale = next_ui_scale(scale, -1);
-    if (ImGui::MenuItem("Text size 100 %", "Ctrl+0", false, scale != 1.0f)) actions.settings.ui_scale = 1.0f;
+    command_item("Larger text", ShellCommand::larger_text, state, info, actions, scale < kMaxUiScale);
+    command_item("Smaller text", ShellCommand::smaller_text, state, info, actions, scale > kMinUiScale);
+    command_item("Text size 100 %", ShellCommand::reset_text, state, info, actions, scale != 1.0f);
     ImGui::Separator();
-    if (ImGui::MenuItem("Settings\xE2\x80\xA6", "Ctrl+,")) state.show_settings = true;
+    command_item("Settings\xE2\x80\xA6", ShellCommand::settings, state, info, actions);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Command palette", "Ctrl+K")) state.palette = {true, true, {}, 0};
-    if (ImGui::MenuItem("Keyboard shortcuts", "?")) state.show_help = true;
+    command_item("Command palette", ShellCommand::palette, state, info, actions);
+    command_item("Keyboard shortcuts", ShellCommand::help, state, info, actions);
     ImGui::Separator();
     if (ImGui::MenuItem("About Cairn")) state.show_about = true;
     ImGui::EndMenu();
@@ -145,12 +160,24 @@ void draw_status_bar(const ShellInfo& info) {
   ImGui::PushStyleColor(ImGuiCol_Text, info.save_failed ? ImVec4(0.85f, 0.25f, 0.2f, 1.0f) : muted_text_color(info.theme));
   ImGui::TextUnformatted(info.save_status.data(), info.save_status.data() + info.save_status.size());
   ImGui::PopStyleColor();
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "frames drawn: %llu", static_cast<unsigned long long>(info.frames));
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(buffer).x - ImGui::GetStyle().WindowPadding.x);
-  ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(info.theme));
-  ImGui::TextUnformatted(buffer);
-  ImGui::PopStyleColor();
+}
+
+// Frames drawn and how long the recent ones took, in the window's top right
+// corner (palette: "Show / hide frame statistics").
+void draw_frame_statistics(const ShellInfo& info) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float pad = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + 2 * pad),
+                          ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+  if (ImGui::Begin("Frame statistics", nullptr, kFlags)) {
+    ImGui::Text("Frames drawn: %llu", static_cast<unsigned long long>(info.frames));
+    ImGui::Text("Frame time: %.1f ms last, %.1f ms median", info.frame_ms_last, info.frame_ms_median);
+  }
+  ImGui::End();
 }
 
 void draw_about(ShellState& state, const ShellInfo& info) {
@@ -168,30 +195,6 @@ void draw_about(ShellState& state, const ShellInfo& info) {
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-}
-
-// Global shortcuts. Inside a text field, Ctrl+Z belongs to the field.
-void read_shortcuts(ShellState& state, const ShellInfo& info, ShellActions& actions) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (info.can_quit && io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) actions.quit = true;
-  // "?" (Shift+/) opens the shortcut list when no text field takes the key.
-  if (!io.WantTextInput && !io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false) &&
-      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
-    state.show_help = true;
-  if (io.WantTextInput || !io.KeyCtrl) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Z, true)) (io.KeyShift ? actions.redo : actions.undo) = true;
-  if (ImGui::IsKeyPressed(ImGuiKey_Y, true)) actions.redo = true;
-  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;  // a dialog is up
-  if (ImGui::IsKeyPressed(ImGuiKey_K, false)) state.palette = {true, true, {}, 0};
-  if (ImGui::IsKeyPressed(ImGuiKey_O, false)) request_import(state, info, actions);
-  if (ImGui::IsKeyPressed(ImGuiKey_E, false)) request_export(state, info, actions, {}, {});
-  if (ImGui::IsKeyPressed(ImGuiKey_Comma, false)) state.show_settings = true;
-  const float scale = info.preferences.ui_scale;
-  if (ImGui::IsKeyPressed(ImGuiKey_Equal, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd, false))
-    actions.settings.ui_scale = next_ui_scale(scale, +1);
-  if (ImGui::IsKeyPressed(ImGuiKey_Minus, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract, false))
-    actions.settings.ui_scale = next_ui_scale(scale, -1);
-  if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_Keypad0, false)) actions.settings.ui_scale = 1.0f;
 }
 
 }  // namespace
@@ -220,20 +223,17 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
     draw_project(ctx, state.views);
   }
   draw_status_bar(info);
+  if (state.show_frame_statistics) draw_frame_statistics(info);
   draw_about(state, info);
   actions.path = draw_path_dialog(state.path_dialog);
   draw_notice(state.notice);
   draw_import_dialog(state.import_dialog, *info.workspace, *info.ids, actions.commands, state.notice, state.nav);
-  run_palette_command(draw_palette(state.palette, ctx), state, info, actions);
-  draw_help(state.show_help);
+  if (const auto chosen = draw_palette(state.palette, ctx)) run_shell_command(*chosen, state, info, actions);
+  draw_help(state.show_help, info.can_quit);
   ImGui::End();
-  const SettingsChoice picked = draw_settings(state.show_settings, info.preferences, info.storage,
-                                              {info.device_zone, info.time_zones, info.now}, state.zone_field);
-  if (picked.theme) actions.settings.theme = picked.theme;
-  if (picked.ui_scale) actions.settings.ui_scale = picked.ui_scale;
-  if (picked.week_start) actions.settings.week_start = picked.week_start;  // was dropped before
-  if (picked.display_zone) actions.settings.display_zone = picked.display_zone;
-  read_shortcuts(state, info, actions);
+  draw_settings(state.show_settings, info.preferences, info.storage, {info.device_zone, info.time_zones, info.now},
+                state.zone_field, actions.settings);
+  if (const auto pressed = pressed_shell_command(info.can_quit)) run_shell_command(*pressed, state, info, actions);
   return actions;
 }
 

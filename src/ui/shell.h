@@ -23,7 +23,9 @@ struct ShellInfo {
   Theme theme = Theme::Light;
   Preferences preferences;
   std::uint64_t revision = 0;  // of the workspace (CommandStack::revision)
-  std::uint64_t frames = 0;
+  std::uint64_t frames = 0;      // drawn so far (the frame statistics)
+  double frame_ms_last = 0;      // CPU time of the last drawn frame
+  double frame_ms_median = 0;    // and of the recent ones
   const Fonts* fonts = nullptr;
   const Workspace* workspace = nullptr;
   IdSource* ids = nullptr;
@@ -78,6 +80,7 @@ struct ShellState {
   ViewStates views;
   PaletteState palette;
   bool show_help = false;
+  bool show_frame_statistics = false;  // the corner overlay with frame counts and times
 };
 
 // The main window: menu bar, home view and status bar, filling the viewport.

@@ -17,15 +17,10 @@ namespace cairn::ui {
 class BarRenderer;     // ui/bar_renderer.h
 struct ForecastRunner;  // ui/forecast_runner.h
 
-// The views of one project, in the order of the navigation bar.
-// The first nine have the keys 1-9; the communication views follow.
+// The views of one project. What each is (title, key, section, how it is
+// drawn) is in ui/view_registry.h, in this order.
 enum class View { dashboard, charter, board, backlog, sprints, gates, risks, experiments, timeline,
                   report, checkins, postmortems, decisions };
-inline constexpr View kAllViews[] = {View::dashboard, View::charter,     View::board,    View::backlog, View::sprints,
-                                     View::gates,     View::risks,       View::experiments, View::timeline,
-                                     View::report,    View::checkins,    View::postmortems, View::decisions};
-inline constexpr int kViewsWithDigitKeys = 9;
-const char* view_title(View view);
 
 // Where the user is: the home screen (no project) or a view of one project,
 // with an optional task open in the task editor. Kept between frames.

@@ -4,6 +4,7 @@
 
 #include "item_registry.h"
 #include "planning_workspace.h"
+#include "ui/view_registry.h"
 #include "ui_harness.h"
 
 namespace cairn::uitest {

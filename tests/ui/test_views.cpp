@@ -30,7 +30,8 @@ void draw(CheckedUi& c, int frames = kFrames) {
 // Every view, one harness per view (an assert in one does not hide the others).
 void every_view(const char* what, UiHarness::Options options, const std::function<void(CheckedUi&)>& prepare) {
   const PlanningWorkspace& p = shared_planning();
-  for (const ui::View view : ui::kAllViews) {
+  for (const ui::ViewDef& def : ui::view_registry()) {
+    const ui::View view = def.id;
     CheckedUi c{p.workspace, options};
     c.show(p.project, view);
     c.scene += std::string(" (") + what + ")";
@@ -271,7 +272,7 @@ TEST_CASE("stored histories still decoding are waited for only when a history is
   REQUIRE(open != nullptr);
   CHECK((open->flags & ImGuiItemStatusFlags_Opened) != 0);
 
-  REQUIRE(c.ui.stack().exec(Command{{SetField{gate, "name", std::string("Renamed gate")}}, Timestamp{2}, "test", "Rename"}).ok);
+  REQUIRE(c.ui.exec(Command{{SetField{gate, "name", std::string("Renamed gate")}}, Timestamp{2}, "test", "Rename"}).ok);
   draw(c);
   const ItemRecord* grown = c.items.find("History (" + std::to_string(count + 1) + ")###history", gate_window);
   REQUIRE(grown != nullptr);
@@ -293,7 +294,7 @@ TEST_CASE("an experiment's history opens inside it and counts a status change ma
   REQUIRE(first != nullptr);
   const Id experiment = first->id;
   const std::size_t before = history_with_children(c.ui.workspace(), experiment).size();
-  REQUIRE(c.ui.stack().exec(Command{{SetField{experiment, "dataset_version", std::string("images:v8")}}, Timestamp{1}, "test", "Edit"}).ok);
+  REQUIRE(c.ui.exec(Command{{SetField{experiment, "dataset_version", std::string("images:v8")}}, Timestamp{1}, "test", "Edit"}).ok);
   draw(c);
   REQUIRE(c.click_item(first->title + "  \xC2\xB7", "view", true));  // its header: "title · status · date"
   draw(c);
@@ -411,7 +412,7 @@ TEST_CASE("risks: a risk's review cadence is chosen in its row, and its text fie
   REQUIRE(c.click_item("every " + std::to_string(wanted) + " days"));
   draw(c);
   CHECK(c.ui.workspace().find<Risk>(risk)->review_every_days == wanted);
-  REQUIRE(c.ui.stack().undo().ok);
+  REQUIRE(c.ui.undo().ok);
   CHECK(c.ui.workspace().find<Risk>(risk)->review_every_days == before);
   draw(c);
   check_clean(c);

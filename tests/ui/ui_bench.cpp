@@ -28,6 +28,7 @@
 #include "ui/backlog_view.h"
 #include "ui/fonts.h"
 #include "ui/task_summary.h"
+#include "ui/view_registry.h"
 #include "ui_harness.h"
 
 using namespace cairn;
@@ -118,8 +119,8 @@ int main(int argc, char** argv) {
     scenes.push_back(Scene{std::move(name), std::move(prepare), std::move(input)});
   };
   add("Home", [](ui::ShellState& s, const PlanningWorkspace&) { s.nav.project = Id{}; });
-  for (const ui::View view : ui::kAllViews)
-    add(ui::view_title(view), [view](ui::ShellState& s, const PlanningWorkspace& w) {
+  for (const ui::ViewDef& def : ui::view_registry())
+    add(def.title, [view = def.id](ui::ShellState& s, const PlanningWorkspace& w) {
                         s.nav.project = w.project;
                         s.nav.view = view;
                       });
