@@ -77,7 +77,7 @@ bool Workspace::decode_pending_part() const {
 
 void Workspace::record(Id id, Change change, bool merge_with_last) {
   settle_histories();
-  if (tracking_) touched_.insert(id);
+  note(id);
   std::vector<Change>& log = history_[id];
   if (merge_with_last && !log.empty() && log.back().what == change.what) {
     log.back().after = std::move(change.after);
@@ -90,13 +90,13 @@ void Workspace::record(Id id, Change change, bool merge_with_last) {
 
 void Workspace::set_history(Id id, std::vector<Change> log) {
   settle_histories();
-  if (tracking_) touched_.insert(id);
+  note(id);
   if (log.size() > kMaxChangesPerItem) log.erase(log.begin(), log.end() - kMaxChangesPerItem);
   history_[id] = std::move(log);
 }
 
 AnyItem Workspace::erase(Id id) {
-  if (tracking_) touched_.insert(id);
+  note(id);
   const std::size_t kind = kind_of(id);
   AnyItem removed = visit_kind(kind, [&]<class T>(T*) -> AnyItem {
     auto& map = std::get<std::map<Id, T>>(maps_);

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/change.h"
+#include "core/change_journal.h"
 #include "core/model.h"
 
 namespace cairn {
@@ -129,21 +129,15 @@ class Workspace {
   void clear_history() {
     pending_.reset();
     history_.clear();
-    all_touched_ = true;
+    journal_.note_everything();
   }
 
-  // Items added, changed or removed, or whose history grew, since the last
-  // forget_touched(): the browser store rewrites only the parts of its save
-  // that hold them. everything_touched() when that is not known item by item.
-  const std::unordered_set<Id>& touched() const { return touched_; }
-  bool everything_touched() const { return all_touched_; }
-  void forget_touched() {
-    touched_.clear();
-    all_touched_ = false;
-  }
+  // Items added, changed or removed, or whose history grew, in order: the
+  // browser store (and team sync) read what changed since their own cursor.
+  const ChangeJournal& journal() const { return journal_; }
   // The store turns this off while it fills a workspace it has just read
   // (nothing read needs saving again, and 33k hash inserts cost time).
-  void track_touched(bool on) { tracking_ = on; }
+  void set_journaling(bool on) { journaling_ = on; }
 
   // Same items with the same values (histories aside).
   bool same_items(const Workspace& other) const { return maps_ == other.maps_; }
@@ -156,7 +150,7 @@ class Workspace {
   // the store) check parents and ids first.
   template <class T>
   void insert(T item) {
-    if (tracking_) touched_.insert(item.id);
+    note(item.id);
     if (!item.parent.nil()) children_[item.parent].push_back(item.id);
     const Id id = item.id;
     std::get<std::map<Id, T>>(maps_)[id] = std::move(item);
@@ -172,7 +166,7 @@ class Workspace {
     const Id id = item.id, parent = item.parent;
     map.emplace_hint(map.end(), id, std::move(item));
     if (map.size() == before) return false;
-    if (tracking_) touched_.insert(id);
+    note(id);
     if (!parent.nil()) children_[parent].push_back(id);
     return true;
   }
@@ -187,7 +181,7 @@ class Workspace {
     auto& map = std::get<std::map<Id, T>>(maps_);
     const auto it = map.find(id);
     if (it == map.end()) return nullptr;
-    if (tracking_) touched_.insert(id);
+    note(id);
     return &it->second;
   }
 
@@ -203,9 +197,11 @@ class Workspace {
   mutable std::shared_ptr<const PendingHistories> pending_;
   mutable std::size_t pending_next_ = 0;
   mutable std::string history_problem_;
-  std::unordered_set<Id> touched_;
-  bool all_touched_ = false;
-  bool tracking_ = true;
+  void note(Id id) {
+    if (journaling_) journal_.note(id);
+  }
+  ChangeJournal journal_;
+  bool journaling_ = true;
 };
 
 // Id and parent of any item.

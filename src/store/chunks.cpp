@@ -114,7 +114,8 @@ OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes) {
 
 // --- ChunkWriter -------------------------------------------------------------
 
-void ChunkWriter::loaded(const Manifest* manifest) {
+void ChunkWriter::loaded(const Manifest* manifest, ChangeJournal::Cursor seen) {
+  seen_ = seen;
   stored_.reset();
   // Only a layout this writer can extend: id ranges, a start for every chunk
   // after the first (decode_manifest checks it; a save must never lean on less).
@@ -143,7 +144,9 @@ ChunkWriter::Prepared ChunkWriter::prepare(const Workspace& workspace, std::uint
   const std::size_t current = stored_ ? stored_->chunks.size() : 0;
   // Rechunk (a full save) when the count is off by 4x or more: chunks of
   // ~512 items keep a one-item save small and a load few records long.
-  bool full = !stored_ || ideal >= current * 4 || current >= std::size_t{ideal} * 4 || workspace.everything_touched();
+  const ChangeJournal::Changes changed = workspace.journal().since(seen_);
+  seen_ = workspace.journal().now();
+  bool full = !stored_ || ideal >= current * 4 || current >= std::size_t{ideal} * 4 || changed.everything;
   Manifest manifest;
   std::vector<bool> which;
   EncodedChunks encoded;
@@ -155,7 +158,7 @@ ChunkWriter::Prepared ChunkWriter::prepare(const Workspace& workspace, std::uint
     manifest.chunks = full ? std::vector<ChunkRef>(count) : stored_->chunks;
     which = full ? std::vector<bool>(count, true) : dirty_;
     if (!full)
-      for (const Id& id : workspace.touched()) which[chunk_of(id, manifest.starts)] = true;
+      for (const Id& id : changed.ids) which[chunk_of(id, manifest.starts)] = true;
     encoded = encode_chunks(workspace, manifest.starts, which, generation);
     if (full || !lopsided(encoded, workspace.size())) break;
     full = true;
@@ -202,7 +205,7 @@ ChunkReader::ChunkReader(const Manifest& manifest, HistoryTiming histories, std:
     error_ = "the manifest's chunk ranges do not match its chunks";
   for (std::uint32_t c = 0; c < manifest.chunks.size(); ++c)
     keys_.push_back(chunk_key(manifest.chunks[c].generation, c));
-  result_.workspace.track_touched(false);
+  result_.workspace.set_journaling(false);
 }
 
 bool ChunkReader::add(double key, std::span<const std::uint8_t> bytes) {
@@ -253,7 +256,7 @@ LoadedSnapshot ChunkReader::finish() {
   }
   result = std::move(result_);
   if (deferred_ && deferred_->parts() > 0) result.workspace.defer_histories(std::move(deferred_));
-  result.workspace.track_touched(true);
+  result.workspace.set_journaling(true);
   result.ok = true;
   return result;
 }

@@ -76,7 +76,7 @@ struct OpenedManifest {
 OpenedManifest decode_manifest(std::span<const std::uint8_t> bytes);
 
 // The saving side: remembers the last stored manifest and which chunks
-// changed since, from the workspace's touched items.
+// changed since, from the workspace's change journal (its own cursor in it).
 class ChunkWriter {
  public:
   struct Prepared {
@@ -91,16 +91,19 @@ class ChunkWriter {
   // only what changes), or none (nothing stored, an older whole snapshot,
   // or a fallback to an older generation): the next save writes every chunk.
   // So does the save after a manifest of schema 2 (chunks by low id bits).
-  void loaded(const Manifest* manifest);
+  // `seen`: the loaded workspace's journal as it stands (nothing in it needs
+  // saving); with another workspace's cursor the next save writes everything.
+  void loaded(const Manifest* manifest, ChangeJournal::Cursor seen);
   // Encodes generation `generation`: the chunks touched since the last
   // stored manifest (all of them when there is none, when the workspace grew
   // or shrank a lot, or when a chunk to write holds 4x its share of the
-  // items). Call workspace.forget_touched() afterwards.
+  // items).
   Prepared prepare(const Workspace& workspace, std::uint64_t generation);
   // The save of `generation` completed (ok) or wrote nothing (failed).
   void finished(std::uint64_t generation, bool ok);
 
  private:
+  ChangeJournal::Cursor seen_;  // the workspace's changes up to here are in a prepared save
   std::optional<Manifest> stored_;
   std::vector<bool> dirty_;      // chunks of stored_ changed since it was written
   std::optional<Manifest> in_flight_;

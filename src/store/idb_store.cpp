@@ -156,8 +156,8 @@ Storage::Loaded IdbStore::load() {
   // generation in chunks; after a fallback or from a whole snapshot the
   // next save writes every chunk (no save may lean on a damaged one).
   const bool newest = reading.chosen.generation == generation_;
-  writer_.loaded(newest && reading.chosen_manifest ? &*reading.chosen_manifest : nullptr);
   loaded.workspace = std::move(reading.chosen.snapshot.workspace);
+  writer_.loaded(newest && reading.chosen_manifest ? &*reading.chosen_manifest : nullptr, loaded.workspace.journal().now());
   if (!reading.first_error.empty())
     loaded.notice = "the newest save (generation " + std::to_string(reading.first_generation) + ") is damaged (" +
                     reading.first_error + "); loaded generation " + std::to_string(reading.chosen.generation) +

@@ -272,7 +272,7 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
     result.error = newer_schema_error(schema);
     return result;
   }
-  result.workspace.track_touched(false);
+  result.workspace.set_journaling(false);
   try {
     read_payload(payload, schema, result.workspace, result.warnings);
     if (std::string error = check_structure(result.workspace); !error.empty()) throw cereal::Exception(error);
@@ -281,7 +281,7 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
     result.error = std::string("the snapshot is damaged: ") + e.what();
     return result;
   }
-  result.workspace.track_touched(true);
+  result.workspace.set_journaling(true);
   result.ok = true;
   return result;
 }

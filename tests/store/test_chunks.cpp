@@ -59,11 +59,10 @@ struct MemoryDatabase {
   }
 };
 
-// Saves through `writer` into `db` as the app does (forgetting the touched
-// items once the store has seen them); returns how many chunks were written.
+// Saves through `writer` into `db` as the app does; returns how many chunks
+// were written.
 std::size_t save(ChunkWriter& writer, MemoryDatabase& db, Workspace& ws, std::uint64_t generation, bool ok = true) {
   const ChunkWriter::Prepared p = writer.prepare(ws, generation);
-  ws.forget_touched();
   if (ok) db.write(p);
   writer.finished(generation, ok);
   return p.keys.size();
@@ -96,31 +95,51 @@ std::vector<Id> task_ids(const Workspace& ws) {
 
 }  // namespace
 
-TEST_CASE("the workspace notes which items changed, and not while the store fills it") {
+// The items a journal lists since `cursor`, sorted.
+std::vector<Id> changed_since(const Workspace& ws, ChangeJournal::Cursor cursor) {
+  ChangeJournal::Changes changes = ws.journal().since(cursor);
+  REQUIRE_FALSE(changes.everything);
+  std::sort(changes.ids.begin(), changes.ids.end());
+  return changes.ids;
+}
+
+TEST_CASE("the workspace journals which items changed, and not while the store fills it") {
   Workspace ws = testing::random_workspace(3, 1, 3);
-  CHECK(!ws.touched().empty());  // built through commands
-  ws.forget_touched();
-  CHECK(ws.touched().empty());
+  CHECK(ws.journal().since({}).everything);  // a reader that never read: everything
+  CHECK(!changed_since(ws, {ws.journal().now().journal, 0}).empty());  // built through commands
+  ChangeJournal::Cursor cursor = ws.journal().now();
+  CHECK(changed_since(ws, cursor).empty());
   const Id task = task_ids(ws).front();
   CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
   REQUIRE(stack.exec(rename(task, "Renamed")).ok);
-  CHECK(ws.touched() == std::unordered_set<Id>{task});
-  ws.forget_touched();
+  CHECK(changed_since(ws, cursor) == std::vector<Id>{task});
+  const ChangeJournal::Cursor before_rename = cursor;
+  cursor = ws.journal().now();
   Command remove;
   remove.ops.push_back(RemoveItem{task});
   const ApplyResult removed = stack.exec(remove);
   REQUIRE(removed.ok);
-  CHECK(ws.touched().contains(task));
-  ws.forget_touched();
+  const std::vector<Id> gone = changed_since(ws, cursor);
+  CHECK(std::find(gone.begin(), gone.end(), task) != gone.end());
+  CHECK(changed_since(ws, before_rename).size() == gone.size());  // each item once, however often it changed
+  cursor = ws.journal().now();
   REQUIRE(stack.undo().ok);  // restores the task and its children
-  CHECK(ws.touched().contains(task));
+  const std::vector<Id> back = changed_since(ws, cursor);
+  CHECK(std::find(back.begin(), back.end(), task) != back.end());
+
+  // A copy is another workspace: a cursor of the original reads as everything.
+  const Workspace copy = ws;
+  CHECK(copy.journal().since(ws.journal().now()).everything);
+  ws.clear_history();
+  CHECK(ws.journal().since(cursor).everything);
 
   Workspace quiet;
-  quiet.track_touched(false);
+  const ChangeJournal::Cursor start = quiet.journal().now();
+  quiet.set_journaling(false);
   Project p;
   p.id = IdSource(1).next();
   quiet.insert(p);
-  CHECK(quiet.touched().empty());
+  CHECK(changed_since(quiet, start).empty());
 }
 
 TEST_CASE("chunk counts grow with the workspace and stay powers of two") {
@@ -175,7 +194,7 @@ TEST_CASE("random workspaces survive a chunked save and load unchanged") {
     const LoadedSnapshot loaded = db.read(1);
     REQUIRE_MESSAGE(loaded.ok, loaded.error);
     CHECK(loaded.workspace == ws);
-    CHECK(loaded.workspace.touched().empty());
+    CHECK(changed_since(loaded.workspace, {loaded.workspace.journal().now().journal, 0}).empty());
   }
 }
 
@@ -241,7 +260,7 @@ TEST_CASE("a store chunked by low id bits (manifest schema 2) loads, and its nex
   // One edit: extending the old layout would write one chunk and leave the
   // item's old copy in another. The save writes every chunk instead.
   ChunkWriter writer;
-  writer.loaded(&old.manifest);
+  writer.loaded(&old.manifest, loaded.workspace.journal().now());
   Workspace& edited = loaded.workspace;
   CommandStack stack(edited, "test", [] { return Timestamp{1'700'000'000'000}; });
   REQUIRE(stack.exec(rename(task_ids(edited).front(), "After the upgrade")).ok);
@@ -267,7 +286,7 @@ TEST_CASE("a stored manifest whose ranges do not match its chunks is never exten
   REQUIRE(stored.chunks.size() >= 4);
   stored.starts.pop_back();
   ChunkWriter again;
-  again.loaded(&stored);
+  again.loaded(&stored, ws.journal().now());
   CommandStack stack(ws, "test", [] { return Timestamp{1'700'000'000'000}; });
   REQUIRE(stack.exec(rename(task_ids(ws).front(), "Edited")).ok);
   const std::size_t written = save(again, db, ws, 2);
@@ -491,7 +510,7 @@ TEST_CASE("deferred histories: items load at once, histories decode later part b
   CHECK(!lazy.histories_pending());
   CHECK(lazy.history_problem().empty());
   CHECK(same_saved_state(lazy, ws));
-  CHECK(lazy.touched().empty());  // decoding is not a change to save
+  CHECK(changed_since(lazy, {lazy.journal().now().journal, 0}).empty());  // decoding is not a change to save
 }
 
 // The chunk records a page keeps after reading them (web/idb_store.js's holds).
