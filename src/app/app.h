@@ -3,11 +3,14 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
-#include "core/autosave.h"
+#include "app/file_actions.h"
+#include "app/save_tracker.h"
 #include "core/command_stack.h"
 #include "core/glyph_needs.h"
 #include "core/preferences.h"
@@ -23,17 +26,11 @@ struct AppOptions {
   ui::Theme theme = ui::Theme::Light;
   std::string platform;   // "web" or "desktop", shown in the status bar
   bool can_quit = false;  // the desktop app has File > Quit
-  std::unique_ptr<store::Storage> storage;  // where the workspace lives
-  std::string read_only_reason;             // non-empty: show the workspace, never save it
+  std::unique_ptr<store::Storage> storage;  // where the workspace lives; null: nowhere (tests)
   std::string author = "local";             // who makes this copy's changes
-  // How files leave and enter the app. The browser sets both (a download and
-  // its file picker); the desktop leaves them empty and asks for a path,
-  // starting in export_folder.
-  std::function<void(const std::string& name, const std::string& text)> download;
-  std::function<void()> pick_file;
+  FileHooks files;                          // downloads and the file picker, or paths
   // Opens a link (an MLflow or W&B run) in a new browser tab or the system's browser.
   std::function<void(const std::string& url)> open_url;
-  std::string export_folder;
   // This device's preferences (theme, text size) as loaded, and where a
   // change goes (the browser's localStorage, a file in the config folder).
   Preferences preferences;
@@ -45,11 +42,18 @@ struct AppOptions {
   // This device's IANA zone (the browser's Intl, the desktop's TZ or
   // /etc/localtime), for the "this device" choice of the display zone.
   std::string device_zone;
+  // The wall clock (UTC) and the seed of new ids; tests fix both.
+  std::function<Timestamp()> clock;  // empty: the system clock
+  std::optional<std::uint64_t> id_seed;
 };
+
+// The fallback fonts that draw characters the embedded font lacks.
+enum class FallbackFonts { unneeded, loading, ready, failed };
+const char* fallback_fonts_name(FallbackFonts state);  // "unneeded", "loading", ...
 
 // The application: owns the workspace, the command stack, the store and the
 // UI state. One frame = input -> commands -> draw; saving follows the
-// AutosavePolicy. Times passed in are seconds on a monotonic clock.
+// SaveTracker. Times passed in are seconds on a monotonic clock.
 class App {
  public:
   explicit App(AppOptions options);
@@ -61,8 +65,10 @@ class App {
   void set_bar_renderer(ui::BarRenderer* renderer) { bar_renderer_ = renderer; }
 
   // Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render),
-  // then runs the commands it produced.
-  void frame(std::uint64_t frames_drawn, double now);
+  // then does what it asked for: frame() = apply(draw()).
+  void frame(std::uint64_t frames_drawn, double now) { apply(draw(frames_drawn), now); }
+  ui::ShellActions draw(std::uint64_t frames_drawn);
+  void apply(ui::ShellActions actions, double now);
   // Saves when due. Called by the runner outside of frames, so that the
   // browser's IndexedDB callbacks find the page idle instead of waiting
   // for a frame to be drawn (about 33 ms each with software WebGL).
@@ -75,7 +81,7 @@ class App {
 
   // When the next autosave is due (< 0: nothing to save, or a save is in
   // flight: its outcome wakes the app). The runner wakes then, without a frame.
-  double next_save_at() const { return save_in_flight_ ? -1.0 : autosave_.due_at(); }
+  double next_save_at() const { return save_.next_save_at(); }
   // When a frame should show that a save is still going (< 0: none).
   double status_frame_at() const { return status_frame_at_; }
   // True once after something changed that the last frame did not show yet
@@ -83,24 +89,34 @@ class App {
   bool take_redraw_request() { return std::exchange(redraw_requested_, false); }
   // Saves pending changes now (quitting, the page is being hidden).
   void save_now(double now);
-  // An asynchronous store finished the save it started.
-  void save_finished(bool ok, const std::string& error, double now);
+  // An asynchronous store finished the save of `generation`.
+  void save_finished(std::uint64_t generation, bool ok, const std::string& error, double now);
 
   // CPU time of a drawn frame (building the UI and issuing its GL calls), in
-  // milliseconds; state() reports the last and the median of recent ones.
-  void frame_drawn_in(double ms) {
-    frame_ms_[frame_ms_next_++ % frame_ms_.size()] = ms;
-  }
+  // milliseconds; the automation state reports the last and the median.
+  void frame_drawn_in(double ms) { frame_ms_[frame_ms_next_++ % frame_ms_.size()] = ms; }
+  struct FrameTimes {
+    double last = 0, median = 0, p90 = 0;
+    std::size_t count = 0;
+  };
+  FrameTimes frame_times() const;
 
   // Re-applies the style; called after a theme change or a scale change.
   void apply_style() const;
   // The text size of the preferences (1 = 100 %): the runner rasterizes the
   // fonts at this size.
   float ui_scale() const { return options_.preferences.ui_scale; }
+  const Preferences& preferences() const { return options_.preferences; }
 
   bool quit_requested() const { return quit_requested_; }
   ui::Theme theme() const { return options_.theme; }
   ImVec4 clear_color() const { return ui::background_color(options_.theme); }
+
+  // Changes from outside the UI (the automation API, tests): each is one
+  // undoable step, refused in a read-only copy.
+  ApplyResult execute(Command command, double now);
+  ApplyResult undo(double now);
+  ApplyResult redo(double now);
 
   // The automation API (window.cairn): JSON in, JSON out.
   std::string exec_json(std::string_view command_json, double now);
@@ -119,35 +135,52 @@ class App {
   void reload_from_storage();
 
   const Workspace& workspace() const { return workspace_; }
-  const std::string& save_status() const { return save_status_; }
-  // Another tab writes (or the store holds data this version cannot read).
-  bool read_only() const { return !options_.read_only_reason.empty(); }
   const CommandStack& commands() const { return stack_; }
+  // Changes the views asked for that the model refused ("label: error"),
+  // oldest first. A view describing an impossible change is a bug: tests
+  // check this stays empty.
+  const std::vector<std::string>& refused_commands() const { return refused_; }
+  const SaveTracker& save_tracker() const { return save_; }
+  // Another tab writes, or the stored data could not be read: no edits, no saves.
+  bool read_only() const { return save_.read_only(); }
+  // What the store says about itself (the settings view); none without one.
+  std::optional<store::Storage::Usage> storage_usage() const;
+  // How the last load went, and the last save call (measurements).
+  struct LoadFacts {
+    double load_ms = 0;               // reading the stored workspace at start
+    std::size_t heap_grown_bytes = 0;  // fresh memory that took (browser)
+    bool histories_deferred = false;  // the load left the histories for after the first frame
+    double save_call_ms = 0;          // the last Storage::save call
+  };
+  const LoadFacts& load_facts() const { return load_; }
+  // The UI's state between frames (navigation, open dialogs, the views'
+  // states): the automation state summarizes it, tests drive it.
+  const ui::ShellState& ui_state() const { return shell_; }
+  ui::ShellState& ui_state() { return shell_; }
+
   // Characters of the workspace's text the embedded font lacks: the runner
   // merges them in from fallback fonts and reports back how that went.
   const GlyphNeeds& glyph_needs() const { return glyphs_; }
   struct FontStatus {
-    std::string fallback = "unneeded";  // "unneeded", "loading", "ready" or "failed"
-    std::string error;                  // why the fallback fonts could not be had
-    std::size_t missing = 0;            // needed characters no font can draw
+    FallbackFonts fallback = FallbackFonts::unneeded;
+    std::string error;        // why the fallback fonts could not be had
+    std::size_t missing = 0;  // needed characters no font can draw
   };
   void set_font_status(FontStatus status) { font_status_ = std::move(status); }
   const FontStatus& font_status() const { return font_status_; }
 
  private:
-  ApplyResult exec(Command command, std::string_view coalesce_key = {});  // every change goes through here
-  void run(ui::CommandSink& sink, double now);
+  // Every change goes through these three; each tells the SaveTracker.
+  ApplyResult exec(Command command, double now, std::string_view coalesce_key = {});
   void change_preferences(const ui::SettingsChoice& choice, bool toggle_theme);
   void autosave(double now);
-  void update_save_status();
-  void handle_file_actions(const ui::ShellActions& actions, double now);
-  void export_to(Id project, const std::string& path, ExportFormat format = ExportFormat::json);
-  void save_view_file(const std::string& path);  // a view's download (report, decision log), on the desktop
-  std::string today() const;  // in the display zone
+  FileActions::Context file_context(double now);
+  Timestamp utc_now() const;
+  std::string today() const;         // in the display zone
   std::string display_zone() const;  // times are shown in it ("": UTC)
 
   AppOptions options_;
-  const ui::FileToSave* saving_ = nullptr;  // the view's file the path dialog is saving
+  FileActions files_;
   ui::Fonts fonts_;
   ui::BarRenderer* bar_renderer_ = nullptr;
   ui::ShellState shell_;
@@ -156,27 +189,16 @@ class App {
   CommandStack stack_;
   GlyphNeeds glyphs_;
   FontStatus font_status_;
-  AutosavePolicy autosave_;
-  bool storage_blocked_ = false;  // the stored data could not be read: never overwrite it
-  bool save_in_flight_ = false;
-  std::uint64_t in_flight_revision_ = 0;
-  std::string last_save_error_;
-  std::string load_notice_;
-  std::string read_only_reason_;  // set when this copy must not save (another tab writes)
-  std::string last_saved_at_;     // "14:03:12 UTC" (in the display zone)
-  std::string followed_at_;       // a read-only copy last took the writer's save then
+  SaveTracker save_;
+  LoadFacts load_;
   ui::Theme system_theme_ = ui::Theme::Light;  // what "System" means here
-  double load_ms_ = 0;            // reading the stored workspace at start
-  std::size_t load_heap_bytes_ = 0;  // fresh memory that took (browser)
-  bool histories_deferred_ = false;  // the last load left the histories for after the first frame
-  double save_call_ms_ = 0;       // the last Storage::save call (encoding; on the desktop also the write)
-  std::string save_status_;
   bool redraw_requested_ = false;
   static constexpr double kSavingShownAfterSeconds = 0.15;
   double status_frame_at_ = -1;  // a frame then shows that a save is still going; < 0: none
   std::array<double, 32> frame_ms_{};  // the last frames' times, a ring
   std::size_t frame_ms_next_ = 0;
   bool quit_requested_ = false;
+  std::vector<std::string> refused_;
 };
 
 }  // namespace cairn

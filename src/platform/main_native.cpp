@@ -127,17 +127,16 @@ int main(int argc, char** argv) {
            .platform = "desktop",
            .can_quit = true,
            .storage = std::make_unique<store::FileStore>(store::default_data_folder()),
-           .read_only_reason = {},
            .author = "local",
-           .download = {},  // the desktop asks for a path instead
-           .pick_file = {},
+           .files = {.download = {}, .pick_file = {}, .export_folder = default_export_folder()},  // asks for paths
            .open_url = [](const std::string& url) { SDL_OpenURL(url.c_str()); },
-           .export_folder = default_export_folder(),
            .preferences = load_preferences(),
            .save_preferences = save_preferences,
            .theme_from_command_line = launch.theme_given,
            .time_zones = TimeZones::from_tzif([](std::string_view name) { return store::read_zoneinfo(name); }),
-           .device_zone = store::local_zone_name(std::getenv("TZ"))});
+           .device_zone = store::local_zone_name(std::getenv("TZ")),
+           .clock = {},  // the system clock
+           .id_seed = {}});
   Runner runner(app);
   std::string error;
   RunnerOptions options;
@@ -166,8 +165,8 @@ int main(int argc, char** argv) {
   app.save_now(Runner::now());  // nothing unsaved is left behind on quit
   std::printf("cairn: drew %llu frames\n", static_cast<unsigned long long>(runner.frames_drawn()));
   std::printf("cairn: %zu projects, %zu items; %s\n", app.workspace().all<Project>().size(), app.workspace().size(),
-              app.save_status().c_str());
+              app.save_tracker().status().c_str());
   std::printf("cairn: %zu characters beyond the embedded font, %zu not drawable; fallback fonts %s\n",
-              app.glyph_needs().needed().size(), app.font_status().missing, app.font_status().fallback.c_str());
+              app.glyph_needs().needed().size(), app.font_status().missing, fallback_fonts_name(app.font_status().fallback));
   return 0;
 }

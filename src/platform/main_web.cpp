@@ -114,7 +114,6 @@ std::string device_zone() {
 void start_app() {
   using namespace cairn;
   g_store = g_loading_store.get();
-  const std::string read_only = g_store->read_only() ? g_store->message() : std::string();
   char* saved_preferences = cairn_js_load_preferences();
   std::vector<std::string> problems;
   const Preferences preferences = preferences_from_json(saved_preferences, &problems);
@@ -124,19 +123,19 @@ void start_app() {
                   .platform = "web",
                   .can_quit = false,
                   .storage = std::move(g_loading_store),
-                  .read_only_reason = read_only,
                   .author = "local",
-                  .download = [](const std::string& name, const std::string& text) {
-                    cairn_js_download(name.c_str(), text.c_str());
-                  },
-                  .pick_file = [] { cairn_js_pick_file(); },
+                  .files = {.download = [](const std::string& name,
+                                           const std::string& text) { cairn_js_download(name.c_str(), text.c_str()); },
+                            .pick_file = [] { cairn_js_pick_file(); },
+                            .export_folder = {}},
                   .open_url = [](const std::string& url) { cairn_js_open_url(url.c_str()); },
-                  .export_folder = {},
                   .preferences = preferences,
                   .save_preferences = [](const std::string& json) { cairn_js_save_preferences(json.c_str()); },
                   .theme_from_command_line = false,
                   .time_zones = TimeZones::from_query(zone_offset),
-                  .device_zone = device_zone()});
+                  .device_zone = device_zone(),
+                  .clock = {},  // the system clock
+                  .id_seed = {}});
   cairn_js_files_init();
   static Runner runner(app);
   std::string error;
@@ -244,8 +243,7 @@ EMSCRIPTEN_KEEPALIVE void cairn_store_ready(int read_only, const char* message) 
 // A save transaction completed (or failed).
 EMSCRIPTEN_KEEPALIVE void cairn_store_saved(double generation, int ok, const char* message) {
   if (!g_app) return;
-  g_store->finished(static_cast<std::uint64_t>(generation), ok != 0);
-  g_app->save_finished(ok != 0, message, cairn::Runner::now());
+  g_app->save_finished(static_cast<std::uint64_t>(generation), ok != 0, message, cairn::Runner::now());
   cairn_wake();
 }
 

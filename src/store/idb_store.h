@@ -45,7 +45,7 @@ class IdbStore final : public Storage {
   }
 
   // The page reports the end of a save; a failed one gives its number back.
-  void finished(std::uint64_t generation, bool ok) {
+  void save_finished(std::uint64_t generation, bool ok) override {
     writer_.finished(generation, ok);
     if (!ok && generation == generation_) --generation_;
   }
@@ -58,6 +58,7 @@ class IdbStore final : public Storage {
     quota_ = quota;
   }
   Usage usage() const override;
+  std::string read_only_reason() const override { return read_only_ ? message_ : std::string(); }
 
   Loaded load() override;
   Saved save(const Workspace& workspace) override;

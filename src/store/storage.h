@@ -46,6 +46,11 @@ class Storage {
 
   virtual Loaded load() = 0;
   virtual Saved save(const Workspace& workspace) = 0;
+  // An asynchronous save of `generation` ended (the App forwards the outcome
+  // here before it updates what it shows).
+  virtual void save_finished(std::uint64_t /*generation*/, bool /*ok*/) {}
+  // Why this copy must never save ("" when it may): another tab writes.
+  virtual std::string read_only_reason() const { return {}; }
   // For people: "~/.local/share/cairn/workspace.cairn".
   virtual std::string location() const = 0;
   // False for a store that forgets everything when the app closes.

@@ -73,9 +73,9 @@ TEST_CASE("check-ins: missing people are shown; a typed check-in is one undo ste
   CHECK(count_items(c, "missing##status") == people - 1);
   CHECK(count_items(c, "checked in##status") == 1);
 
-  REQUIRE(c.ui.stack().undo().ok);  // one step removes the whole check-in
+  REQUIRE(c.ui.undo().ok);  // one step removes the whole check-in
   CHECK(c.ui.workspace().all<CheckIn>().empty());
-  REQUIRE(c.ui.stack().redo().ok);
+  REQUIRE(c.ui.redo().ok);
   REQUIRE(c.ui.workspace().all<CheckIn>().size() == 1);
   CHECK(c.ui.workspace().all<CheckIn>().begin()->second.done == "Labelled 2k images");
   c.ui.frames(2);
@@ -91,7 +91,7 @@ TEST_CASE("post-mortems: root causes in words (from an import) are shown beside 
   c.ui.frames(3);
   REQUIRE(c.click_item("+ Post-mortem of the project", "view"));
   const Id pm = c.ui.workspace().all<PostMortem>().begin()->first;
-  REQUIRE(c.ui.stack().exec(Command{{SetField{pm, "root_causes", StringList{"scope", "Vendor missed the SLA"}}},
+  REQUIRE(c.ui.exec(Command{{SetField{pm, "root_causes", StringList{"scope", "Vendor missed the SLA"}}},
                                     Timestamp{1}, "test", "Import"}).ok);
   c.ui.frames(2);
   REQUIRE(c.click_item("Data quality", "view"));  // ticking a category keeps the cause in words
@@ -140,7 +140,7 @@ TEST_CASE("post-mortems: an action item becomes a task in another project in one
   CHECK(task->parent == second);
   CHECK(task->title == "New action item");
 
-  REQUIRE(c.ui.stack().undo().ok);  // one undo: no task, no link
+  REQUIRE(c.ui.undo().ok);  // one undo: no task, no link
   CHECK(c.ui.workspace().all<Task>().size() == tasks);
   CHECK(c.ui.workspace().find<ActionItem>(item)->task.nil());
   c.ui.frames(2);
@@ -163,7 +163,7 @@ TEST_CASE("post-mortems: an action item becomes a task in another project in one
   REQUIRE(c.click_item("New action item", "view"));
   CHECK_FALSE(c.ui.state().nav.open_task.nil());
   c.ui.frames(2);
-  REQUIRE(c.ui.stack().undo().ok);
+  REQUIRE(c.ui.undo().ok);
   CHECK(c.ui.workspace().all<Task>().size() == tasks);
   c.ui.frames(2);
   check_clean(c);
@@ -183,14 +183,24 @@ TEST_CASE("decision log: a decision added shows in the log and in its exports") 
   c.ui.type("Ship the smaller model");
   c.ui.frames(2);
   CHECK(c.ui.workspace().all<Decision>().begin()->second.decision == "Ship the smaller model");
+  // A download asks for a path on the desktop (the App takes the view's file).
   REQUIRE(c.click_item("Download CSV", "view"));
   const ui::FileToSave& csv = c.ui.state().views.decisions.download;
-  CHECK(csv.requested);
+  const ui::PathDialog& dialog = c.ui.state().path_dialog;
+  CHECK_FALSE(csv.requested);
+  CHECK(dialog.mode == ui::PathDialog::Mode::save_text);
   CHECK(csv.name.size() > 4);
   CHECK(csv.name.substr(csv.name.size() - 4) == ".csv");
+  CHECK(dialog.path == "/home/user/Documents/" + csv.name);
   CHECK(csv.text.find("New decision,,Ship the smaller model") != std::string::npos);
+  c.ui.frames(2);
+  c.ui.key(ImGuiKey_Escape);  // cancels the path dialog
+  c.ui.frames(2);
   REQUIRE(c.click_item("Download Markdown", "view"));
   CHECK(c.ui.state().views.decisions.download.text.find("Ship the smaller model") != std::string::npos);
+  CHECK(dialog.path.ends_with(".md"));
+  c.ui.frames(2);
+  c.ui.key(ImGuiKey_Escape);
   c.ui.frames(2);
   open_the_history(c);  // only a decision of the log's own has one (gate decisions: in the gates view)
   check_clean(c);

@@ -46,7 +46,7 @@ TEST_CASE("gates: linking a gate to a task forecasts it over frames; unlinking r
   Command link;
   link.label = "Link gate";
   link.ops.push_back(SetField{picked.gate, "milestone", picked.task});
-  REQUIRE(c.ui.stack().exec(link).ok);
+  REQUIRE(c.ui.exec(link).ok);
   c.ui.frames(2);
   REQUIRE(runner.forecast);
   CHECK(runner.forecast->iterations() < runner.target_runs);  // spread over frames, not all at once
@@ -74,7 +74,7 @@ TEST_CASE("gates: linking a gate to a task forecasts it over frames; unlinking r
   CHECK(runner.forecast->iterations() == runs);
   CHECK(runner.gate(picked.gate) != nullptr);
 
-  c.ui.stack().undo();
+  c.ui.undo();
   c.ui.frames(2);
   CHECK(p.workspace.find<Gate>(picked.gate)->milestone.nil());
   CHECK(!runner.forecast);
@@ -116,7 +116,7 @@ TEST_CASE("timeline: over-allocated weeks are listed; holidays move the schedule
   Command holiday;
   holiday.label = "Holiday";
   holiday.ops.push_back(SetField{p.project, "holidays", StringList{format_date(first), format_date(finish_before)}});
-  REQUIRE(c.ui.stack().exec(holiday).ok);
+  REQUIRE(c.ui.exec(holiday).ok);
   c.ui.frames(2);
   CHECK(t.holidays.size() == 2);
   CHECK(t.schedule.start_date > first);

@@ -82,11 +82,16 @@ TEST_CASE("status report: audience switch, keep (undoable), view a kept report, 
   REQUIRE(ImGui::GetClipboardText() != nullptr);
   CHECK(std::string(ImGui::GetClipboardText()) == team);
 
-  // Download hands the App a file to save.
+  // Download hands the App a file to save: on the desktop it asks for a path.
   REQUIRE(c.click_item("Download .md", "view"));
-  CHECK(state.download.requested);
+  CHECK_FALSE(state.download.requested);
   CHECK(state.download.name.ends_with("-status-report.md"));
   CHECK(state.download.text == team);
+  CHECK(c.ui.state().path_dialog.mode == ui::PathDialog::Mode::save_text);
+  CHECK(c.ui.state().path_dialog.path == "/home/user/Documents/" + state.download.name);
+  c.ui.frames(2);
+  c.ui.key(ImGuiKey_Escape);  // cancels the path dialog
+  c.ui.frames(2);
 
   // Keep: one Report item, one undo step.
   const std::size_t items = c.ui.workspace().size();

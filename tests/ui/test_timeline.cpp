@@ -80,7 +80,7 @@ TEST_CASE("timeline: bars go to the renderer once per plan; each frame draws onl
   Command rename;
   rename.label = "Rename";
   rename.ops.push_back(SetField{p.rich_task, "title", std::string("Renamed")});
-  REQUIRE(c.ui.stack().exec(rename).ok);
+  REQUIRE(c.ui.exec(rename).ok);
   c.ui.frames(2);
   CHECK(renderer.uploads == 2);
   CHECK(t.layout.bars.size() == before);
@@ -171,7 +171,7 @@ TEST_CASE("timeline: a drag that pushes dependents changes them in the same comm
   CHECK(std::string(c.ui.stack().undo_label()).find("pushed") != std::string::npos);
   // One undo step puts every task back.
   const Workspace& ws = c.ui.workspace();
-  c.ui.stack().undo();
+  c.ui.undo();
   for (const DateChange& change : expected)
     CHECK(ws.find<Task>(change.task)->start == p.workspace.find<Task>(change.task)->start);
   check_clean(c);

@@ -104,7 +104,7 @@ TEST_CASE("dashboard: the forecast runs across frames without holding one up, an
 
   // An edit restarts it.
   const Id task = p.workspace.all<Task>().begin()->first;
-  c.ui.stack().exec(Command{{SetField{task, "likely_days", 30.0}}, {}, {}, "Edit"});
+  c.ui.exec(Command{{SetField{task, "likely_days", 30.0}}, {}, {}, "Edit"});
   c.ui.frame();
   CHECK(d.forecast->iterations() < d.target_runs);
 
@@ -119,7 +119,7 @@ TEST_CASE("dashboard: the forecast runs across frames without holding one up, an
     }
   CHECK(d.progress.total == tasks);
   REQUIRE_FALSE(open_task.nil());
-  c.ui.stack().exec(Command{{SetField{open_task, "status", std::string("done")}}, {}, {}, "Done"});
+  c.ui.exec(Command{{SetField{open_task, "status", std::string("done")}}, {}, {}, "Done"});
   c.ui.frame();
   CHECK(d.progress.done == done + 1);
   check_clean(c);

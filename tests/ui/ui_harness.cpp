@@ -8,8 +8,6 @@
 #include <iterator>
 #include <string_view>
 
-#include "core/build_info.h"
-#include "core/display_time.h"
 #include "planning_workspace.h"
 
 namespace cairn::uitest {
@@ -31,10 +29,32 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
+namespace {
+
+// A store that hands the App the test's workspace and keeps nothing: the
+// settings view shows what a desktop file store would.
+class TestStorage final : public store::Storage {
+ public:
+  explicit TestStorage(Workspace workspace) : workspace_(std::move(workspace)) {}
+  Loaded load() override {
+    Loaded loaded;
+    loaded.ok = true;
+    loaded.workspace = std::move(workspace_);
+    return loaded;
+  }
+  Saved save(const Workspace&) override { return {true, false, {}, ++generation_}; }
+  std::string location() const override { return "/home/user/.local/share/cairn/workspace.cairn"; }
+  Usage usage() const override { return {location(), "a file on this computer", 3'481'216, -1, 42}; }
+
+ private:
+  Workspace workspace_;
+  std::uint64_t generation_ = 42;
+};
+
+}  // namespace
+
 UiHarness::UiHarness(Workspace workspace, Options options)
-    : workspace_(std::move(workspace)),
-      stack_(workspace_, "ui-test", [this] { return Timestamp{clock_ms_ += 1000}; }),
-      theme_(options.theme) {
+    : clock_ms_(std::int64_t{test_today().days} * 86'400'000 + 12 * 3'600'000) {  // noon of the test's day
   context_ = ImGui::CreateContext();  // and makes it the current one
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
@@ -51,10 +71,30 @@ UiHarness::UiHarness(Workspace workspace, Options options)
   int width = 0, height = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // NewFrame needs a built atlas
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
-  apply_preferences();
+
+  app_ = std::make_unique<App>(AppOptions{
+      .theme = options.theme,
+      .platform = "desktop",
+      .can_quit = true,
+      .storage = std::make_unique<TestStorage>(std::move(workspace)),
+      .author = "ui-test",
+      .files = {.download = {}, .pick_file = {}, .export_folder = "/home/user/Documents"},
+      .open_url = {},
+      .preferences = {},
+      .save_preferences = {},
+      .theme_from_command_line = false,
+      .time_zones = system_time_zones(),
+      .device_zone = options.device_zone,
+      .clock = [this] { return Timestamp{clock_ms_ += 10}; },
+      .id_seed = 0xC0FFEE,
+  });
+  app_->set_fonts(fonts_);
+  app_->apply_style();
+  apply_text_size();
 }
 
 UiHarness::~UiHarness() {
+  app_.reset();
   if (ImGui::GetCurrentContext() == context_) ImGui::SetCurrentContext(nullptr);
   ImGui::DestroyContext(context_);
 }
@@ -72,43 +112,13 @@ void UiHarness::frame() {
   make_current();
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = 1.0f / 60.0f;
-
-  // ShellInfo filled as App::frame fills it.
-  ui::ShellInfo info;
-  info.version = version();
-  info.platform = "desktop";
-  info.can_quit = true;
-  info.theme = theme_;
-  info.preferences = preferences_;
-  info.revision = stack_.revision();
-  info.frames = frames_;
-  info.fonts = &fonts_;
-  info.workspace = &workspace_;
-  info.ids = &ids_;
-  info.undo_label = stack_.undo_label();
-  info.redo_label = stack_.redo_label();
-  info.save_status = "Saved 14:03:12 UTC";
-  info.save_failed = false;
-  info.read_only = false;
-  info.files_by_path = true;
-  info.export_folder = "/home/user/Documents";
-  const std::string today = format_date(test_today());
-  info.today = today;
-  info.today_date = test_today();
-  info.now = Timestamp{std::int64_t{test_today().days} * 86'400'000 + 12 * 3'600'000};  // noon of the test's day
-  info.time_zones = &system_time_zones();
-  const std::string display_zone = effective_display_zone(preferences_.display_zone, device_zone);
-  info.display_zone = display_zone;
-  info.device_zone = device_zone;
-  info.bar_renderer = bar_renderer;
-  info.storage = {"/home/user/.local/share/cairn/workspace.cairn", "a file on this computer", info.save_status,
-                  3'481'216, -1, 42};
+  app_->set_bar_renderer(bar_renderer);
 
   if (before_frame) before_frame();
   const auto t0 = std::chrono::steady_clock::now();
   ImGui::NewFrame();
   const auto t1 = std::chrono::steady_clock::now();
-  ui::ShellActions actions = ui::draw_shell(state_, info);
+  ui::ShellActions actions = app_->draw(frames_);
   const auto t2 = std::chrono::steady_clock::now();
   ImGui::Render();
   const auto t3 = std::chrono::steady_clock::now();
@@ -117,28 +127,16 @@ void UiHarness::frame() {
   times_.render = std::chrono::duration<double, std::milli>(t3 - t2).count();
   ++frames_;
 
-  // What App::frame does with the actions (no storage, no files).
   last_quit_ = actions.quit;
   last_busy_ = actions.busy;
   last_path_confirmed_ = actions.path.confirmed;
-  if (actions.toggle_theme) preferences_.theme = theme_ == ui::Theme::Dark ? ThemeChoice::light : ThemeChoice::dark;
-  preferences_ = ui::with_choice(preferences_, actions.settings);
-  if (actions.toggle_theme || actions.settings.theme || actions.settings.ui_scale) {
-    if (preferences_.theme != ThemeChoice::system)
-      theme_ = preferences_.theme == ThemeChoice::dark ? ui::Theme::Dark : ui::Theme::Light;
-    apply_preferences();
-  }
-  for (ui::PendingCommand& pending : actions.commands.commands) {
-    const std::string label = pending.command.label;
-    const ApplyResult r = stack_.exec(std::move(pending.command), pending.coalesce_key);
-    if (r.ok)
-      ++commands_run_;
-    else
-      refused_.push_back(label + ": " + r.error);
-  }
-  if (actions.commands.seal) stack_.seal();
-  if (actions.undo) stack_.undo();
-  if (actions.redo) stack_.redo();
+  const std::size_t pushed = actions.commands.commands.size();
+  const std::size_t refused_before = app_->refused_commands().size();
+  app_->apply(std::move(actions), seconds());
+  const std::size_t refused_now = app_->refused_commands().size() - refused_before;
+  commands_run_ += pushed - refused_now;
+  refused_.assign(app_->refused_commands().begin(), app_->refused_commands().end());
+  apply_text_size();
   times_.apply = ms_since(t3);
   if (after_frame) after_frame();
 }
@@ -235,11 +233,10 @@ bool UiHarness::click_table_header(const char* column) {
 
 namespace cairn::uitest {
 
-// Theme and text size as App does it, except that the atlas keeps its size
-// and is scaled at draw time (the runner re-rasterizes instead).
-void UiHarness::apply_preferences() {
-  ui::apply_theme(theme_, ImGui::GetStyle(), preferences_.ui_scale);
-  ImGui::GetIO().FontGlobalScale = preferences_.ui_scale;
+// The runner rasterizes the fonts again at a new text size; here the atlas
+// keeps its size and is scaled at draw time.
+void UiHarness::apply_text_size() {
+  ImGui::GetIO().FontGlobalScale = app_->ui_scale();
 }
 
 }  // namespace cairn::uitest

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "app/app.h"
 #include "core/command_stack.h"
 #include "core/preferences.h"
 #include "core/workspace.h"
@@ -15,17 +18,18 @@
 
 namespace cairn::uitest {
 
-// The app's frame without a window, a GPU or src/app: its own ImGui context
-// (no platform or renderer backend), the fonts in a built atlas, the shell
-// drawn over a workspace, and the commands the views push run through a
-// CommandStack after each frame, as App::frame does. Used by the UI tests
-// and by the frame-time benchmark.
+// The app without a window or a GPU: the real App over a workspace, in its
+// own ImGui context (no platform or renderer backend) with the fonts in a
+// built atlas; each frame is App::draw then App::apply, as App::frame does.
+// The clock stands at noon of test_today(), the store keeps nothing.
+// Used by the UI tests and by the frame-time benchmark.
 class UiHarness {
  public:
   struct Options {
     ui::Theme theme = ui::Theme::Light;
     ImVec2 display{1280.0f, 800.0f};
     float font_pixels = 16.0f;
+    std::string device_zone = "Europe/Berlin";  // as the platform would find it
   };
 
   explicit UiHarness(Workspace workspace, Options options);
@@ -34,8 +38,8 @@ class UiHarness {
   UiHarness(const UiHarness&) = delete;
   UiHarness& operator=(const UiHarness&) = delete;
 
-  // One frame: NewFrame, draw_shell, Render, then what the user asked for
-  // (commands, undo, redo, theme) like App::frame.
+  // One frame: NewFrame, App::draw, Render, then App::apply (commands,
+  // undo, redo, theme, files).
   void frame();
   void frames(int n) {
     for (int i = 0; i < n; ++i) frame();
@@ -73,22 +77,25 @@ class UiHarness {
   // last frame; ImGui's table data gives the place). False when there is none.
   bool click_table_header(const char* column);
 
-  // This device's zone, as the platform would find it.
-  std::string device_zone = "Europe/Berlin";
-
+  // This device's zone, as the platform would find it (the App's, from Options).
   // What draws the timeline's bars (a test's recording renderer); null: ImDrawList.
   ui::BarRenderer* bar_renderer = nullptr;
 
-  ui::ShellState& state() { return state_; }
-  const Preferences& preferences() const { return preferences_; }
+  App& app() { return *app_; }
+  ui::ShellState& state() { return app_->ui_state(); }
+  const Preferences& preferences() const { return app_->preferences(); }
   bool last_busy() const { return last_busy_; }  // the last frame asked for another (work across frames)
-  const Workspace& workspace() const { return workspace_; }
-  CommandStack& stack() { return stack_; }
+  const Workspace& workspace() const { return app_->workspace(); }
+  const CommandStack& stack() const { return app_->commands(); }
+  // Changes made outside the UI, as a script would: one undoable step each.
+  ApplyResult exec(Command command) { return app_->execute(std::move(command), seconds()); }
+  ApplyResult undo() { return app_->undo(seconds()); }
+  ApplyResult redo() { return app_->redo(seconds()); }
   ImGuiContext* context() const { return context_; }
   ImGuiIO& io();
   std::uint64_t frame_count() const { return frames_; }
 
-  // Commands the views pushed and the stack ran; the ones it refused (a view
+  // Commands the views pushed and the App ran; the ones it refused (a view
   // describing an impossible change is a bug) as "label: error".
   std::size_t commands_run() const { return commands_run_; }
   const std::vector<std::string>& refused_commands() const { return refused_; }
@@ -98,18 +105,15 @@ class UiHarness {
 
  private:
   void make_current() const;
+  double seconds() const { return static_cast<double>(frames_) / 60.0; }  // the monotonic clock: 60 frames a second
+  void apply_text_size();
 
-  Workspace workspace_;
-  IdSource ids_{0xC0FFEE};
-  std::int64_t clock_ms_ = 1'795'000'000'000;
-  CommandStack stack_;
   ImGuiContext* context_ = nullptr;
   ui::Fonts fonts_;
-  ui::Theme theme_;
-  Preferences preferences_;
+  std::int64_t clock_ms_ = 0;  // the wall clock (UTC), moved on a little at each reading
+  std::unique_ptr<App> app_;
+  float text_size_ = 1.0f;  // the text size the atlas is scaled to
   bool last_busy_ = false;
-  void apply_preferences();
-  ui::ShellState state_;
   std::uint64_t frames_ = 0;
   StepTimes times_;
   std::size_t commands_run_ = 0;
