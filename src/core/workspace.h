@@ -75,7 +75,7 @@ class PendingHistories {
   virtual Part decode(std::size_t index, const Workspace& ws) const = 0;
 };
 
-// All items of a workspace, with an index from id to kind and from parent to
+// All items of a workspace, one map per kind, with an index from parent to
 // children. Read-only to everything but the command functions.
 class Workspace {
  public:
@@ -93,8 +93,9 @@ class Workspace {
 
   bool contains(Id id) const { return kind_of(id) != kItemKindCount; }
   // Kind index of the item, or kItemKindCount when there is none. Asks each
-  // kind's map in turn (a few dozen comparisons): an id -> kind hash index
-  // cost a 10k-task load ~1.2 MB of fresh memory and a sixth of its decoding.
+  // kind's map in turn (a few dozen comparisons): a hash index from id to
+  // kind would cost a 10k-task load ~1.2 MB of fresh memory and a sixth of
+  // its decoding time.
   std::size_t kind_of(Id id) const;
   // Direct children of an item (in no particular order).
   const std::vector<Id>& children_of(Id id) const;

@@ -1,6 +1,6 @@
 // Browser main loop. While idle the Emscripten main loop is paused, so no
-// animation-frame callback runs at all; web/cairn_events.js resumes it on any
-// DOM input, and a timer resumes it for a scheduled animation frame.
+// animation-frame callback runs at all; web/boot.js resumes it on any DOM
+// input (cairn_wake), and a timer resumes it for a scheduled animation frame.
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
@@ -31,9 +31,11 @@ extern "C" void cairn_js_open_url(const char* url);
 extern "C" void cairn_js_copy(const char* text);
 extern "C" char* cairn_js_load_preferences();
 extern "C" void cairn_js_save_preferences(const char* json);
-extern "C" char* cairn_js_device_zone();
-extern "C" void cairn_js_fetch_fonts();
-extern "C" void cairn_js_text_input(int active, double x, double y, double line_height);  // answers with cairn_fallback_font and cairn_fallback_fonts_done  // the browser's zone ("Europe/Berlin"), "" when it does not say
+extern "C" char* cairn_js_device_zone();  // the browser's zone ("Europe/Berlin"), "" when it does not say
+extern "C" void cairn_js_fetch_fonts();   // answers with cairn_fallback_font and cairn_fallback_fonts_done
+// Where the text field being edited is (web/text_input.js puts the page's
+// hidden textarea there for input methods); active 0: none is.
+extern "C" void cairn_js_text_input(int active, double x, double y, double line_height);
 
 namespace {
 

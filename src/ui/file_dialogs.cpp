@@ -27,7 +27,7 @@ PathChoice draw_path_dialog(PathDialog& dialog) {
   const bool exporting = dialog.mode == PathDialog::Mode::export_file;
   ImGui::TextUnformatted(dialog.title.c_str());
   const bool saving = dialog.mode == PathDialog::Mode::save_text;
-  // The format chosen in the Export menu (the desktop used to say JSON for all of them).
+  // The format chosen in the Export menu, named so the user knows what the file will hold.
   const std::string written_as = "Written as " + std::string(export_format_info(dialog.format).label) +
                                  "; an existing file is replaced.";
   ImGui::TextDisabled("%s", saving      ? "An existing file is replaced."
