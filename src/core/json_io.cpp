@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/byte_size.h"
 #include "core/fields.h"
 
 namespace cairn {
@@ -70,9 +71,10 @@ std::optional<Value> read_value(const rapidjson::Value& j) {
 
 // Parses `text` into `doc`; returns "" or an error naming the position.
 std::string parse(std::string_view text, rapidjson::Document& doc) {
-  if (text.size() > kMaxJsonBytes)
-    return "the text is " + std::to_string(text.size() / (1024 * 1024)) + " MB; at most " +
-           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB can be read";
+  if (text.size() > kMaxJsonBytes) {
+    const SizeOverLimit sizes = size_over_limit(text.size(), kMaxJsonBytes);
+    return "the text is " + sizes.size + "; at most " + sizes.limit + " can be read";
+  }
   std::size_t offset = 0;
   if (std::string error = parse_json(text, doc, offset); !error.empty())
     return "not valid JSON at " + text_position(text, offset) + ": " + error;
