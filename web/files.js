@@ -131,6 +131,7 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(link);
     link.click();
     link.remove();
+    if (Module.cairnFocusCanvas) Module.cairnFocusCanvas();
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   },
 
@@ -148,10 +149,15 @@ mergeInto(LibraryManager.library, {
     input.type = 'file';
     input.accept = '.json,application/json,.csv,text/csv';  // Cairn JSON, Jira/Linear CSV, Trello JSON
     input.style.display = 'none';
+    var done = function () {
+      input.remove();
+      if (Module.cairnFocusCanvas) Module.cairnFocusCanvas();  // the shortcuts work again at once
+    };
     input.addEventListener('change', function () {
       if (input.files && input.files[0]) CairnFiles.read(input.files[0]);
-      input.remove();
+      done();
     });
+    input.addEventListener('cancel', done);
     document.body.appendChild(input);
     input.click();
   },
