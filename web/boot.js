@@ -80,6 +80,17 @@
     return null;
   }
 
+  // --- Keyboard focus ------------------------------------------------------------
+  // Shortcuts work without a click first: the canvas (tabindex 0) takes the
+  // focus at the first frame, and again whenever the page is left with none
+  // (the hidden textarea of a text field let go of it, the file picker or
+  // another window closed). Never taken from another element that has it.
+  function focusCanvas() {
+    const active = document.activeElement;
+    if (canvas.hidden || (active && active !== document.body && active !== document.documentElement)) return;
+    canvas.focus({ preventScroll: true });
+  }
+
   // --- Wake the paused main loop on any page event -------------------------
   // While idle the C++ main loop is paused (no animation frames at all); SDL's
   // own listeners queue the event, this one makes the loop run again.
@@ -92,6 +103,8 @@
       'blur', 'resize', 'paste', 'copy', 'cut', 'compositionend', 'input'];
     for (const type of events) window.addEventListener(type, wake, { capture: true, passive: true });
     document.addEventListener('visibilitychange', wake);
+    // Back from the file picker, a download prompt or another window.
+    window.addEventListener('focus', () => setTimeout(focusCanvas, 0));
     // Save at once when the page is hidden or closed (autosave waits 0.5 s).
     const saveNow = () => {
       if (window.Module && typeof window.Module._cairn_save_now === 'function') window.Module._cairn_save_now();
@@ -201,11 +214,14 @@
       printErr: (text) => console.warn(text),
       onAbort: (what) => explainAbort(String(what)),
       onCairnFatal: (message) => fail('Cairn could not start', message),
+      // For web/text_input.js and web/files.js, when a field or a dialog lets go of the focus.
+      cairnFocusCanvas: focusCanvas,
       // Read by web/idb_store.js before it opens the database itself.
       cairnStorePrefetch: typeof indexedDB === 'undefined' ? Promise.resolve(null) : prefetchStore(),
       onCairnFirstFrame: () => {
         window.cairn.firstFrameMs = performance.now();
         loading.hidden = true;
+        focusCanvas();
         resolveReady();
       },
     };

@@ -25,11 +25,29 @@ mergeInto(LibraryManager.library, {
         });
       });
     },
+    // A size over a limit and the limit, as core/byte_size.cpp words them:
+    // "64.2 MB" beside "64 MB"; in bytes when tenths of a megabyte would read
+    // as the limit ("67,108,865 bytes" beside "64 MB (67,108,864 bytes)").
+    sizeOverLimit: function (size, limit) {
+      var megabyte = 1048576;
+      var bytes = function (n) {
+        return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (n === 1 ? ' byte' : ' bytes');
+      };
+      var tenths = function (n) { return Math.floor(n / megabyte) * 10 + Math.floor((n % megabyte) * 10 / megabyte); };
+      var text = function (n) {
+        if (n < megabyte) return bytes(n);
+        if (n % megabyte === 0) return (n / megabyte) + ' MB';
+        var t = tenths(n);
+        return Math.floor(t / 10) + '.' + (t % 10) + ' MB';
+      };
+      if (limit >= megabyte && tenths(size) > tenths(limit)) return [text(size), text(limit)];
+      return [bytes(size), limit >= megabyte ? text(limit) + ' (' + bytes(limit) + ')' : bytes(limit)];
+    },
     // Strict UTF-8: a file in another encoding is refused, not garbled.
     read: function (file) {
       if (file.size > CairnFiles.maxBytes) {
-        CairnFiles.deliver(file.name, '', file.name + ' is ' + Math.round(file.size / 1048576) +
-          ' MB; files over 64 MB are refused');
+        var sizes = CairnFiles.sizeOverLimit(file.size, CairnFiles.maxBytes);
+        CairnFiles.deliver(file.name, '', file.name + ' is ' + sizes[0] + '; files over ' + sizes[1] + ' are refused');
         return;
       }
       file.arrayBuffer().then(function (buffer) {
@@ -113,6 +131,7 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(link);
     link.click();
     link.remove();
+    if (Module.cairnFocusCanvas) Module.cairnFocusCanvas();
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   },
 
@@ -130,10 +149,15 @@ mergeInto(LibraryManager.library, {
     input.type = 'file';
     input.accept = '.json,application/json,.csv,text/csv';  // Cairn JSON, Jira/Linear CSV, Trello JSON
     input.style.display = 'none';
+    var done = function () {
+      input.remove();
+      if (Module.cairnFocusCanvas) Module.cairnFocusCanvas();  // the shortcuts work again at once
+    };
     input.addEventListener('change', function () {
       if (input.files && input.files[0]) CairnFiles.read(input.files[0]);
-      input.remove();
+      done();
     });
+    input.addEventListener('cancel', done);
     document.body.appendChild(input);
     input.click();
   },

@@ -76,6 +76,7 @@ mergeInto(LibraryManager.library, {
       if (document.activeElement !== area) area.focus({ preventScroll: true });
     } else if (document.activeElement === area) {
       area.blur();
+      if (Module.cairnFocusCanvas) Module.cairnFocusCanvas();  // keys go on reaching the app's shortcuts
       area.value = '';
       CairnTextInput.composing = false;
     }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/byte_size.h"
+
 namespace cairn {
 namespace {
 
@@ -79,8 +81,8 @@ std::string check_utf8(std::string_view text) {
 CsvResult read_csv(std::string_view text, const CsvLimits& limits) {
   CsvResult result;
   if (text.size() > limits.max_bytes) {
-    result.error = "the file is " + std::to_string(text.size() / (1024 * 1024)) + " MB; files over " +
-                   std::to_string(limits.max_bytes / (1024 * 1024)) + " MB are refused";
+    const SizeOverLimit sizes = size_over_limit(text.size(), limits.max_bytes);
+    result.error = "the file is " + sizes.size + "; files over " + sizes.limit + " are refused";
     return result;
   }
   if (std::string error = check_utf8(text); !error.empty()) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/byte_size.h"
 #include "core/import_trello.h"
 
 namespace cairn {
@@ -236,8 +237,8 @@ bool is_foreign_file(std::string_view name, std::string_view text) {
 ForeignRead read_foreign_file(std::string_view name, std::string_view text, const CsvLimits& limits) {
   if (text.size() > limits.max_bytes) {
     ForeignRead read;
-    read.error = "the file is " + std::to_string(text.size() / (1024 * 1024)) + " MB; files over " +
-                 std::to_string(limits.max_bytes / (1024 * 1024)) + " MB are refused";
+    const SizeOverLimit sizes = size_over_limit(text.size(), limits.max_bytes);
+    read.error = "the file is " + sizes.size + "; files over " + sizes.limit + " are refused";
     return read;
   }
   std::string_view t = trim(text);

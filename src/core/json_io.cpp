@@ -7,10 +7,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "core/byte_size.h"
 #include "core/fields.h"
 
 namespace cairn {
@@ -69,9 +71,10 @@ std::optional<Value> read_value(const rapidjson::Value& j) {
 
 // Parses `text` into `doc`; returns "" or an error naming the position.
 std::string parse(std::string_view text, rapidjson::Document& doc) {
-  if (text.size() > kMaxJsonBytes)
-    return "the text is " + std::to_string(text.size() / (1024 * 1024)) + " MB; at most " +
-           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB can be read";
+  if (text.size() > kMaxJsonBytes) {
+    const SizeOverLimit sizes = size_over_limit(text.size(), kMaxJsonBytes);
+    return "the text is " + sizes.size + "; at most " + sizes.limit + " can be read";
+  }
   std::size_t offset = 0;
   if (std::string error = parse_json(text, doc, offset); !error.empty())
     return "not valid JSON at " + text_position(text, offset) + ": " + error;
@@ -192,17 +195,25 @@ std::string export_json(const Workspace& workspace, std::optional<Id> project) {
   w.Int(kJsonFormatVersion);
   w.Key("items");
   w.StartArray();
-  // Parents before children: walk each root's subtree breadth-first.
-  std::vector<Id> order;
+  // Parents before children: each root's subtree breadth-first, an item's
+  // children by kind (in the order of ItemTypes) and then by id. The order
+  // depends on the items alone, never on the order they were added in
+  // (children_of keeps that, and the store's loader adds them kind by kind):
+  // the same plan always gives the same bytes, before and after a reload.
+  std::vector<std::pair<std::size_t, Id>> order;  // kind index, id
   if (project) {
-    if (workspace.contains(*project)) order.push_back(*project);
+    if (const std::size_t kind = workspace.kind_of(*project); kind != kItemKindCount) order.emplace_back(kind, *project);
   } else {
-    for (const auto& [id, p] : workspace.all<Project>()) order.push_back(id);
+    for (const auto& [id, p] : workspace.all<Project>()) order.emplace_back(kKindIndex<Project>, id);
   }
-  for (std::size_t i = 0; i < order.size(); ++i)
-    for (const Id child : workspace.children_of(order[i])) order.push_back(child);
-  for (const Id id : order) {
-    visit_kind(workspace.kind_of(id), [&]<class T>(T*) {
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::size_t first = order.size();
+    for (const Id child : workspace.children_of(order[i].second)) order.emplace_back(workspace.kind_of(child), child);
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.end());
+  }
+  for (const auto& [kind, item_id] : order) {
+    const Id id = item_id;  // clang 14 captures no structured binding in a lambda
+    visit_kind(kind, [&]<class T>(T*) {
       const T& item = *workspace.find<T>(id);
       w.StartObject();
       w.Key("kind");

@@ -29,7 +29,10 @@ struct ParsedCommand {
 ParsedCommand parse_command_json(std::string_view text, IdSource& ids);
 
 // Export: {"format":"cairn","version":1,"items":[{"kind","id","parent","fields":{...}}...]},
-// parents before children. With `project`, only that project and its items.
+// parents before children: breadth-first from the projects (in id order), each
+// item's children by kind (ItemTypes' order) and id. The same items always give
+// the same text, whatever order they were added in. With `project`, only that
+// project and its items.
 std::string export_json(const Workspace& workspace, std::optional<Id> project = std::nullopt);
 
 struct ImportPlan {

@@ -9,17 +9,11 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/byte_size.h"
+
 namespace cairn::store {
 
 namespace fs = std::filesystem;
-
-namespace {
-// "64 MB", or bytes below a megabyte (limits that small are tests').
-std::string size_text(std::uintmax_t bytes) {
-  constexpr std::uintmax_t kMegabyte = 1024 * 1024;
-  return bytes >= kMegabyte ? std::to_string(bytes / kMegabyte) + " MB" : std::to_string(bytes) + " bytes";
-}
-}  // namespace
 
 fs::path resolve_user_path(std::string_view typed, const fs::path& base) {
   while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t')) typed.remove_prefix(1);
@@ -48,7 +42,8 @@ TextFile read_text_file(const fs::path& path, std::size_t max_bytes) {
     return file;
   }
   if (size > max_bytes) {
-    file.error = name + " is " + size_text(size) + "; files over " + size_text(max_bytes) + " are refused";
+    const SizeOverLimit sizes = size_over_limit(size, max_bytes);
+    file.error = name + " is " + sizes.size + "; files over " + sizes.limit + " are refused";
     return file;
   }
   // POSIX calls, not <fstream>: iostreams would bring ~65 KB of locale code

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/report_markdown.h"
 #include "core/fields.h"
 #include "core/json_io.h"
+#include "support/random_workspace.h"
 
 using namespace cairn;
 
@@ -200,4 +202,25 @@ TEST_CASE("the JSON schema of the export names every kind and every field the ap
         }(),
         ...);
   }(std::make_index_sequence<kItemKindCount>{});
+}
+
+TEST_CASE("every export gives the same text for the same items, whatever order they were added in") {
+  // A reload adds items kind by kind in id order (issue 22, point 7): the
+  // files teams keep in git must not change with it.
+  const Timestamp now{1795770000000};  // 2026-11-27T09:00:00Z
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    const Workspace ws = testing::random_workspace(seed, 1 + static_cast<int>(seed % 3), 4, /*history=*/false);
+    const Workspace forwards = testing::reinserted(ws), backwards = testing::reinserted(ws, true);
+    std::vector<std::optional<Id>> scopes{std::nullopt};
+    for (const auto& [id, project] : ws.all<Project>()) scopes.push_back(id);
+    for (const ExportFormatInfo& info : export_formats()) {
+      for (const std::optional<Id>& scope : scopes) {
+        const ExportText text = export_text(ws, scope, info.format, now);
+        CAPTURE(seed);
+        CAPTURE(info.cli_name);
+        CHECK(export_text(forwards, scope, info.format, now).text == text.text);
+        CHECK(export_text(backwards, scope, info.format, now).text == text.text);
+      }
+    }
+  }
 }

@@ -277,8 +277,8 @@ TEST_CASE("foreign import: bad files are refused with the problem named, and not
   CHECK(error_of("broken.json").find("broken JSON at line") != std::string::npos);
   CsvLimits tiny;
   tiny.max_bytes = 100;
-  CHECK(read_foreign_file("jira-issues.csv", fixture("jira-issues.csv"), tiny).error.find("MB are refused") !=
-        std::string::npos);
+  CHECK(read_foreign_file("jira-issues.csv", fixture("jira-issues.csv"), tiny)
+            .error.find("bytes; files over 100 bytes are refused") != std::string::npos);
 }
 
 TEST_CASE("foreign import: dates in the forms the tools write") {

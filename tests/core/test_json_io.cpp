@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
 
 #include <random>
+#include <unordered_map>
 
 #include "core/commands.h"
 #include "core/json_io.h"
@@ -188,4 +190,49 @@ TEST_CASE("values print as JSON") {
   CHECK(value_to_json(parse_date("2026-11-26").value()) == R"("2026-11-26")");
   CHECK(value_to_json(StringList{"x", "é"}) == R"(["x","é"])");
   CHECK(value_to_json(2.5) == "2.5");
+}
+
+TEST_CASE("the JSON export depends on the items only, not on the order they were added in") {
+  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+    const Workspace ws = testing::random_workspace(seed, 1 + static_cast<int>(seed % 3), 4, /*history=*/false);
+    const std::string json = export_json(ws);
+    const Workspace forwards = testing::reinserted(ws), backwards = testing::reinserted(ws, true);
+    REQUIRE(forwards.same_items(ws));
+    REQUIRE(backwards.same_items(ws));
+    CHECK(export_json(forwards) == json);
+    CHECK(export_json(backwards) == json);
+    CHECK(export_json(imported(json)) == json);
+    const Id first = ws.all<Project>().begin()->first;
+    CHECK(export_json(backwards, first) == export_json(ws, first));
+  }
+}
+
+TEST_CASE("the JSON export lists parents first, then each item's children by kind (in the table's order) and id") {
+  const Workspace ws = testing::random_workspace(5, 2, 4, /*history=*/false);
+  rapidjson::Document doc;
+  const std::string json = export_json(ws);
+  doc.Parse(json.data(), json.size());
+  REQUIRE(doc.IsObject());
+  const auto& items = doc["items"];
+  REQUIRE(items.Size() == ws.size());
+  std::unordered_map<Id, std::size_t> position;
+  std::unordered_map<Id, std::pair<std::size_t, Id>> last_child;  // parent -> (kind, id) of its last child so far
+  Id last_project;
+  for (rapidjson::SizeType i = 0; i < items.Size(); ++i) {
+    const Id id = *Id::parse(items[i]["id"].GetString());
+    const std::size_t kind = kind_index_of(items[i]["kind"].GetString());
+    REQUIRE(kind == ws.kind_of(id));
+    if (items[i]["parent"].IsNull()) {
+      CHECK(i < ws.all<Project>().size());  // projects first, in id order
+      CHECK(last_project < id);
+      last_project = id;
+    } else {
+      const Id parent = *Id::parse(items[i]["parent"].GetString());
+      REQUIRE(position.count(parent) == 1);  // the parent came before
+      const auto previous = last_child.find(parent);
+      if (previous != last_child.end()) CHECK(previous->second < std::make_pair(kind, id));
+      last_child[parent] = {kind, id};
+    }
+    position[id] = i;
+  }
 }

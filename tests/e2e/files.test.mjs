@@ -154,3 +154,22 @@ test('Settings show where the data is kept, whether it is persistent, usage and 
     await app.close();
   }
 });
+
+test('a file just over the 64 MB limit is refused with its real size, not "64 MB; files over 64 MB"', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-big-'));
+  const file = path.join(dir, 'big.json');
+  fs.writeFileSync(file, Buffer.alloc(64 * 1024 * 1024 + 1, 0x20));
+  const app = await openApp();
+  try {
+    await waitReady(app.page);
+    await focusApp(app.page);
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), shortcut(app.page, ['Control'], 'o')]);
+    await chooser.setFiles(file);
+    const notice = await waitNotice(app.page, 'Import failed');
+    assert.equal(notice.error, true);
+    assert.match(notice.body, /big\.json is 67,108,865 bytes; files over 64 MB \(67,108,864 bytes\) are refused/);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

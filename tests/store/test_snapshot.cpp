@@ -30,6 +30,15 @@ TEST_CASE("1000 random workspaces survive a binary round trip unchanged") {
   CHECK(items > 20000);  // the generator really fills workspaces
 }
 
+TEST_CASE("a binary round trip gives the same JSON export, byte for byte") {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const Workspace original = testing::random_workspace(seed, 1 + static_cast<int>(seed % 3), 4, /*history=*/false);
+    const Decoded decoded = decode_workspace(encode_workspace(original, 1));
+    REQUIRE_MESSAGE(decoded.ok, decoded.error);
+    CHECK(export_json(decoded.snapshot.workspace) == export_json(original));
+  }
+}
+
 TEST_CASE("every single-byte corruption and every truncation is detected") {
   const Workspace ws = testing::random_workspace(77, 1, 2);
   const auto good = encode_workspace(ws, 5);

@@ -130,4 +130,19 @@ Workspace random_workspace(std::uint64_t seed, int projects, int max_items_per_k
   return ws;
 }
 
+Workspace reinserted(const Workspace& ws, bool backwards) {
+  Workspace out;
+  for (std::size_t k = 0; k < kItemKindCount; ++k) {
+    visit_kind(backwards ? kItemKindCount - 1 - k : k, [&]<class T>(T*) {
+      const auto& items = ws.all<T>();
+      if (backwards)
+        for (auto it = items.rbegin(); it != items.rend(); ++it) out.insert(it->second);
+      else
+        for (const auto& [id, item] : items) out.insert(item);
+      return 0;
+    });
+  }
+  return out;
+}
+
 }  // namespace cairn::testing

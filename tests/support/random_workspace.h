@@ -13,4 +13,10 @@ namespace cairn::testing {
 // The same seed always gives the same workspace.
 Workspace random_workspace(std::uint64_t seed, int projects = 2, int max_items_per_kind = 4, bool history = true);
 
+// The same items as `ws` (no histories), added kind by kind (in the order of
+// ItemTypes, or its reverse) and by id (ascending, or descending): the store's
+// loader adds them kind by kind in id order, the commands in the order they
+// were made. Only the order of each parent's children (children_of) differs.
+Workspace reinserted(const Workspace& ws, bool backwards = false);
+
 }  // namespace cairn::testing
