@@ -1,4 +1,4 @@
-// Web app figures for the README: download size, time to first frame in
+// Web app figures for docs/performance.md: download size, time to first frame in
 // headless Chromium (median of 5 fresh profiles), idle frames per second.
 // Writes bench/results/web-metrics.json and prints a Markdown table.
 import fs from 'node:fs';
