@@ -572,7 +572,7 @@ std::string App::state_json() const {
   w.Key("missing");
   w.Uint64(font_status_.missing);
   w.Key("fallback");
-  w.String(font_status_.fallback.c_str());
+  w.String(name_of(font_status_.fallback));
   w.Key("error");
   w.String(font_status_.error.c_str());
   w.EndObject();

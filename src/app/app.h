@@ -126,8 +126,20 @@ class App {
   // Characters of the workspace's text the embedded font lacks: the runner
   // merges them in from fallback fonts and reports back how that went.
   const GlyphNeeds& glyph_needs() const { return glyphs_; }
+  // Whether the fallback fonts are needed, on their way, here, or could not be had.
+  enum class FallbackFonts { unneeded, loading, ready, failed };
+  // Its name in the app state JSON (glyphs.fallback): "unneeded", "loading", ...
+  static constexpr const char* name_of(FallbackFonts state) {
+    switch (state) {
+      case FallbackFonts::unneeded: return "unneeded";
+      case FallbackFonts::loading: return "loading";
+      case FallbackFonts::ready: return "ready";
+      case FallbackFonts::failed: return "failed";
+    }
+    return "";
+  }
   struct FontStatus {
-    std::string fallback = "unneeded";  // "unneeded", "loading", "ready" or "failed"
+    FallbackFonts fallback = FallbackFonts::unneeded;
     std::string error;                  // why the fallback fonts could not be had
     std::size_t missing = 0;            // needed characters no font can draw
   };

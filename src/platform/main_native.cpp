@@ -168,6 +168,6 @@ int main(int argc, char** argv) {
   std::printf("cairn: %zu projects, %zu items; %s\n", app.workspace().all<Project>().size(), app.workspace().size(),
               app.save_status().c_str());
   std::printf("cairn: %zu characters beyond the embedded font, %zu not drawable; fallback fonts %s\n",
-              app.glyph_needs().needed().size(), app.font_status().missing, app.font_status().fallback.c_str());
+              app.glyph_needs().needed().size(), app.font_status().missing, App::name_of(app.font_status().fallback));
   return 0;
 }

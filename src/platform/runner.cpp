@@ -167,12 +167,12 @@ void Runner::update_display_scale() {
 void Runner::update_fonts(bool raster_changed) {
   const GlyphNeeds& needs = app_.glyph_needs();
   const bool new_glyphs = needs.generation() != fonts_glyph_generation_;
-  if (new_glyphs && font_status_.fallback == "unneeded" && options_.request_fallback_fonts) {
-    font_status_.fallback = "loading";
+  if (new_glyphs && font_status_.fallback == App::FallbackFonts::unneeded && options_.request_fallback_fonts) {
+    font_status_.fallback = App::FallbackFonts::loading;
     app_.set_font_status(font_status_);
     options_.request_fallback_fonts(*this);  // may answer at once (the desktop)
   }
-  const bool merge_now = new_glyphs && font_status_.fallback == "ready";
+  const bool merge_now = new_glyphs && font_status_.fallback == App::FallbackFonts::ready;
   if (!raster_changed && !merge_now) {
     if (new_glyphs && fonts_.body) {  // still "?" until the fallback fonts arrive (or for good)
       const std::size_t missing = ui::missing_glyphs(fonts_, needs.needed());
@@ -183,7 +183,7 @@ void Runner::update_fonts(bool raster_changed) {
     }
     return;
   }
-  if (font_status_.fallback == "ready") {
+  if (font_status_.fallback == App::FallbackFonts::ready) {
     const std::vector<std::uint16_t> ranges = needs.ranges();
     fallback_.ranges.assign(ranges.begin(), ranges.end());
     fonts_glyph_generation_ = needs.generation();
@@ -203,7 +203,7 @@ void Runner::fallback_fonts_arrived(std::vector<std::vector<unsigned char>> file
   bool any = false;
   for (const auto& file : files) any |= !file.empty();
   fallback_.files = std::move(files);
-  font_status_.fallback = any ? "ready" : "failed";
+  font_status_.fallback = any ? App::FallbackFonts::ready : App::FallbackFonts::failed;
   font_status_.error = std::move(error);
   if (!font_status_.error.empty())
     std::fprintf(stderr, "cairn: fallback fonts: %s\n", font_status_.error.c_str());
@@ -226,8 +226,8 @@ void Runner::fallback_fonts_arrived(std::vector<std::vector<unsigned char>> file
 void Runner::retry_fallback_fonts() {
   fallback_retry_at_ = -1;
   if (font_status_.missing == 0) {
-    if (font_status_.fallback == "failed") {
-      font_status_.fallback = "unneeded";
+    if (font_status_.fallback == App::FallbackFonts::failed) {
+      font_status_.fallback = App::FallbackFonts::unneeded;
       font_status_.error.clear();
       fallback_retry_delay_ = 0;
       fonts_glyph_generation_ = app_.glyph_needs().generation();  // asked again when the needs change
@@ -235,7 +235,7 @@ void Runner::retry_fallback_fonts() {
     }
     return;
   }
-  font_status_.fallback = "loading";
+  font_status_.fallback = App::FallbackFonts::loading;
   app_.set_font_status(font_status_);
   options_.request_fallback_fonts(*this);  // may answer at once (the desktop)
 }
