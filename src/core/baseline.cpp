@@ -77,13 +77,17 @@ Command save_baseline_command(Id project, const PlannedDates& plan, std::string 
   const Id baseline = ids.next();
   if (created) *created = baseline;
   c.ops.reserve(plan.tasks.size() + 1);
-  c.ops.push_back(CreateItem{std::string(Baseline::kKind), baseline, project,
-                             {{"name", std::move(name)}, {"taken_at", now},
-                              {"finish", plan.finish ? Value{*plan.finish} : Value{Null{}}}}});
+  c.ops.push_back(create_op<Baseline>(baseline, project,
+                                      {{field::baseline::name, std::move(name)},
+                                       {field::baseline::taken_at, now},
+                                       {field::baseline::finish, plan.finish ? Value{*plan.finish} : Value{Null{}}}}));
   for (const PlannedTask& t : plan.tasks) {
-    c.ops.push_back(CreateItem{std::string(BaselineTask::kKind), ids.next(), baseline,
-                               {{"task", t.task}, {"start", t.start}, {"finish", t.finish},
-                                {"estimate_days", t.estimate_days ? Value{*t.estimate_days} : Value{Null{}}}}});
+    c.ops.push_back(create_op<BaselineTask>(
+        ids.next(), baseline,
+        {{field::baseline_task::task, t.task},
+         {field::baseline_task::start, t.start},
+         {field::baseline_task::finish, t.finish},
+         {field::baseline_task::estimate_days, t.estimate_days ? Value{*t.estimate_days} : Value{Null{}}}}));
   }
   return c;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/change.h"
+#include "core/field_names.h"
 #include "core/model.h"
 #include "core/time.h"
 #include "core/value.h"
@@ -25,13 +26,23 @@ struct CreateItem {
   std::vector<std::pair<std::string, Value>> fields;  // the rest keep their defaults
 };
 
+// A CreateItem of a T, its fields named by the constants of core/field_names.h
+// (a field of another kind of item does not compile).
+template <class T>
+CreateItem create_op(Id id, Id parent, std::vector<std::pair<FieldName<T>, Value>> fields = {}) {
+  CreateItem op{std::string(T::kKind), id, parent, {}};
+  op.fields.reserve(fields.size());
+  for (auto& [name, value] : fields) op.fields.emplace_back(name.name, std::move(value));
+  return op;
+}
+
 struct RemoveItem {  // removes the item and everything under it
   Id id;
 };
 
 struct SetField {
   Id id;
-  std::string field;
+  std::string field;  // in code, a constant of core/field_names.h: SetField{id, field::task::due, value}
   Value value;
 };
 

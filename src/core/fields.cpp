@@ -198,10 +198,11 @@ constexpr std::span<const std::string_view> enum_names_of() {
   }
 }
 
+// A field stored as it is given (checked by type only).
 template <auto Member>
-constexpr FieldDef<ObjectOf<Member>> field(std::string_view name) {
+constexpr FieldDef<ObjectOf<Member>> member(FieldName<ObjectOf<Member>> name) {
   using T = ObjectOf<Member>;
-  return {name, [](const T& item) { return to_value(item.*Member); },
+  return {name.name, [](const T& item) { return to_value(item.*Member); },
           [](T& item, Value value) { return from_value(value, item.*Member); },
           enum_names_of<typename MemberOf<decltype(Member)>::Type>()};
 }
@@ -217,9 +218,9 @@ double as_double(const M& v) {
 
 // A numeric field limited to [Min, Max] (unset optionals always pass).
 template <auto Member, int Min, int Max>
-constexpr FieldDef<ObjectOf<Member>> ranged(std::string_view name) {
+constexpr FieldDef<ObjectOf<Member>> ranged(FieldName<ObjectOf<Member>> name) {
   using T = ObjectOf<Member>;
-  return {name, [](const T& item) { return to_value(item.*Member); },
+  return {name.name, [](const T& item) { return to_value(item.*Member); },
           [](T& item, Value value) -> std::string {
             auto copy = item.*Member;
             std::string error = from_value(value, copy);
@@ -234,9 +235,9 @@ constexpr FieldDef<ObjectOf<Member>> ranged(std::string_view name) {
 
 // A list of dates ("YYYY-MM-DD"), each checked; stored sorted without duplicates.
 template <auto Member>
-constexpr FieldDef<ObjectOf<Member>> dates(std::string_view name) {
+constexpr FieldDef<ObjectOf<Member>> dates(FieldName<ObjectOf<Member>> name) {
   using T = ObjectOf<Member>;
-  return {name, [](const T& item) { return to_value(item.*Member); },
+  return {name.name, [](const T& item) { return to_value(item.*Member); },
           [](T& item, Value value) -> std::string {
             StringList list;
             std::string error = from_value(value, list);
@@ -257,181 +258,220 @@ constexpr int kMaxDays = 100000;
 // clang-format off
 template <> std::span<const FieldDef<Project>> fields_of<Project>() {
   static constexpr FieldDef<Project> f[] = {
-    field<&Project::name>("name"), field<&Project::domain>("domain"), field<&Project::phase>("phase"),
-    field<&Project::problem>("problem"), field<&Project::business_goal>("business_goal"),
-    field<&Project::scope_in>("scope_in"), field<&Project::scope_out>("scope_out"),
-    ranged<&Project::latency_p95_ms, 0, 3600000>("latency_p95_ms"), ranged<&Project::budget, 0, 2000000000>("budget"),
-    field<&Project::budget_currency>("budget_currency"), field<&Project::compliance>("compliance"),
-    ranged<&Project::buffer_data_collection, 1, 10>("buffer_data_collection"),
-    ranged<&Project::buffer_labelling, 1, 10>("buffer_labelling"), ranged<&Project::buffer_other, 1, 10>("buffer_other"),
-    field<&Project::archived>("archived"), dates<&Project::holidays>("holidays"), ranged<&Project::wip_todo, 1, 100000>("wip_todo"),
-    ranged<&Project::wip_in_progress, 1, 100000>("wip_in_progress"),
-    ranged<&Project::wip_blocked, 1, 100000>("wip_blocked"),
-    ranged<&Project::wip_stage_data_collection, 1, 100000>("wip_stage_data_collection"),
-    ranged<&Project::wip_stage_labelling, 1, 100000>("wip_stage_labelling"),
-    ranged<&Project::wip_stage_features, 1, 100000>("wip_stage_features"),
-    ranged<&Project::wip_stage_training, 1, 100000>("wip_stage_training"),
-    ranged<&Project::wip_stage_evaluation, 1, 100000>("wip_stage_evaluation"),
-    ranged<&Project::wip_stage_deployment, 1, 100000>("wip_stage_deployment"),
-    ranged<&Project::wip_stage_monitoring, 1, 100000>("wip_stage_monitoring"),
-    ranged<&Project::wip_stage_research_spike, 1, 100000>("wip_stage_research_spike"),
-    ranged<&Project::wip_stage_other, 1, 100000>("wip_stage_other"),
-    ranged<&Project::checkin_weekday, 0, 6>("checkin_weekday"),
-    ranged<&Project::checkin_hour_utc, 0, 23>("checkin_hour_utc")};
+    member<&Project::name>(field::project::name), member<&Project::domain>(field::project::domain),
+    member<&Project::phase>(field::project::phase), member<&Project::problem>(field::project::problem),
+    member<&Project::business_goal>(field::project::business_goal),
+    member<&Project::scope_in>(field::project::scope_in), member<&Project::scope_out>(field::project::scope_out),
+    ranged<&Project::latency_p95_ms, 0, 3600000>(field::project::latency_p95_ms),
+    ranged<&Project::budget, 0, 2000000000>(field::project::budget),
+    member<&Project::budget_currency>(field::project::budget_currency),
+    member<&Project::compliance>(field::project::compliance),
+    ranged<&Project::buffer_data_collection, 1, 10>(field::project::buffer_data_collection),
+    ranged<&Project::buffer_labelling, 1, 10>(field::project::buffer_labelling),
+    ranged<&Project::buffer_other, 1, 10>(field::project::buffer_other),
+    member<&Project::archived>(field::project::archived), dates<&Project::holidays>(field::project::holidays),
+    ranged<&Project::wip_todo, 1, 100000>(field::project::wip_todo),
+    ranged<&Project::wip_in_progress, 1, 100000>(field::project::wip_in_progress),
+    ranged<&Project::wip_blocked, 1, 100000>(field::project::wip_blocked),
+    ranged<&Project::wip_stage_data_collection, 1, 100000>(field::project::wip_stage_data_collection),
+    ranged<&Project::wip_stage_labelling, 1, 100000>(field::project::wip_stage_labelling),
+    ranged<&Project::wip_stage_features, 1, 100000>(field::project::wip_stage_features),
+    ranged<&Project::wip_stage_training, 1, 100000>(field::project::wip_stage_training),
+    ranged<&Project::wip_stage_evaluation, 1, 100000>(field::project::wip_stage_evaluation),
+    ranged<&Project::wip_stage_deployment, 1, 100000>(field::project::wip_stage_deployment),
+    ranged<&Project::wip_stage_monitoring, 1, 100000>(field::project::wip_stage_monitoring),
+    ranged<&Project::wip_stage_research_spike, 1, 100000>(field::project::wip_stage_research_spike),
+    ranged<&Project::wip_stage_other, 1, 100000>(field::project::wip_stage_other),
+    ranged<&Project::checkin_weekday, 0, 6>(field::project::checkin_weekday),
+    ranged<&Project::checkin_hour_utc, 0, 23>(field::project::checkin_hour_utc)};
   return f;
 }
 template <> std::span<const FieldDef<Person>> fields_of<Person>() {
   static constexpr FieldDef<Person> f[] = {
-    field<&Person::name>("name"), field<&Person::role>("role"), field<&Person::time_zone>("time_zone"),
-    field<&Person::responsibility>("responsibility"),
-    ranged<&Person::capacity_days_per_week, 0, 7>("capacity_days_per_week")};
+    member<&Person::name>(field::person::name), member<&Person::role>(field::person::role),
+    member<&Person::time_zone>(field::person::time_zone),
+    member<&Person::responsibility>(field::person::responsibility),
+    ranged<&Person::capacity_days_per_week, 0, 7>(field::person::capacity_days_per_week)};
   return f;
 }
 template <> std::span<const FieldDef<Metric>> fields_of<Metric>() {
   static constexpr FieldDef<Metric> f[] = {
-    field<&Metric::name>("name"), field<&Metric::level>("level"), field<&Metric::unit>("unit"),
-    field<&Metric::direction>("direction"), field<&Metric::baseline>("baseline"), field<&Metric::target>("target"),
-    ranged<&Metric::value_per_unit, 0, 2000000000>("value_per_unit")};
+    member<&Metric::name>(field::metric::name), member<&Metric::level>(field::metric::level),
+    member<&Metric::unit>(field::metric::unit), member<&Metric::direction>(field::metric::direction),
+    member<&Metric::baseline>(field::metric::baseline), member<&Metric::target>(field::metric::target),
+    ranged<&Metric::value_per_unit, 0, 2000000000>(field::metric::value_per_unit)};
   return f;
 }
 template <> std::span<const FieldDef<MetricReading>> fields_of<MetricReading>() {
   static constexpr FieldDef<MetricReading> f[] = {
-    field<&MetricReading::on>("on"), field<&MetricReading::value>("value"), field<&MetricReading::note>("note")};
+    member<&MetricReading::on>(field::metric_reading::on),
+    member<&MetricReading::value>(field::metric_reading::value),
+    member<&MetricReading::note>(field::metric_reading::note)};
   return f;
 }
 template <> std::span<const FieldDef<DataSource>> fields_of<DataSource>() {
   static constexpr FieldDef<DataSource> f[] = {
-    field<&DataSource::name>("name"), field<&DataSource::owner>("owner"), field<&DataSource::licence>("licence"),
-    field<&DataSource::personal_data>("personal_data"), field<&DataSource::status>("status"),
-    field<&DataSource::notes>("notes")};
+    member<&DataSource::name>(field::data_source::name), member<&DataSource::owner>(field::data_source::owner),
+    member<&DataSource::licence>(field::data_source::licence),
+    member<&DataSource::personal_data>(field::data_source::personal_data),
+    member<&DataSource::status>(field::data_source::status), member<&DataSource::notes>(field::data_source::notes)};
   return f;
 }
 template <> std::span<const FieldDef<Task>> fields_of<Task>() {
   static constexpr FieldDef<Task> f[] = {
-    field<&Task::title>("title"), field<&Task::description>("description"), field<&Task::status>("status"),
-    field<&Task::stage>("stage"), field<&Task::assignee>("assignee"),
-    ranged<&Task::optimistic_days, 0, kMaxDays>("optimistic_days"),
-    ranged<&Task::likely_days, 0, kMaxDays>("likely_days"),
-    ranged<&Task::pessimistic_days, 0, kMaxDays>("pessimistic_days"),
-    ranged<&Task::buffer_override, 1, 10>("buffer_override"), ranged<&Task::actual_days, 0, kMaxDays>("actual_days"),
-    field<&Task::start>("start"), field<&Task::due>("due"), field<&Task::tags>("tags"), field<&Task::sprint>("sprint"),
-    field<&Task::order>("order")};
+    member<&Task::title>(field::task::title), member<&Task::description>(field::task::description),
+    member<&Task::status>(field::task::status), member<&Task::stage>(field::task::stage),
+    member<&Task::assignee>(field::task::assignee),
+    ranged<&Task::optimistic_days, 0, kMaxDays>(field::task::optimistic_days),
+    ranged<&Task::likely_days, 0, kMaxDays>(field::task::likely_days),
+    ranged<&Task::pessimistic_days, 0, kMaxDays>(field::task::pessimistic_days),
+    ranged<&Task::buffer_override, 1, 10>(field::task::buffer_override),
+    ranged<&Task::actual_days, 0, kMaxDays>(field::task::actual_days), member<&Task::start>(field::task::start),
+    member<&Task::due>(field::task::due), member<&Task::tags>(field::task::tags),
+    member<&Task::sprint>(field::task::sprint), member<&Task::order>(field::task::order)};
   return f;
 }
 template <> std::span<const FieldDef<ChecklistItem>> fields_of<ChecklistItem>() {
   static constexpr FieldDef<ChecklistItem> f[] = {
-    field<&ChecklistItem::text>("text"), field<&ChecklistItem::done>("done"), field<&ChecklistItem::order>("order")};
+    member<&ChecklistItem::text>(field::checklist_item::text),
+    member<&ChecklistItem::done>(field::checklist_item::done),
+    member<&ChecklistItem::order>(field::checklist_item::order)};
   return f;
 }
 template <> std::span<const FieldDef<Dependency>> fields_of<Dependency>() {
   static constexpr FieldDef<Dependency> f[] = {
-    field<&Dependency::predecessor>("predecessor"), field<&Dependency::type>("type"),
-    ranged<&Dependency::lag_days, -kMaxDays, kMaxDays>("lag_days")};
+    member<&Dependency::predecessor>(field::dependency::predecessor),
+    member<&Dependency::type>(field::dependency::type),
+    ranged<&Dependency::lag_days, -kMaxDays, kMaxDays>(field::dependency::lag_days)};
   return f;
 }
 template <> std::span<const FieldDef<Blocker>> fields_of<Blocker>() {
   static constexpr FieldDef<Blocker> f[] = {
-    field<&Blocker::text>("text"), field<&Blocker::since>("since"), field<&Blocker::blocking_task>("blocking_task"),
-    field<&Blocker::resolved>("resolved")};
+    member<&Blocker::text>(field::blocker::text), member<&Blocker::since>(field::blocker::since),
+    member<&Blocker::blocking_task>(field::blocker::blocking_task),
+    member<&Blocker::resolved>(field::blocker::resolved)};
   return f;
 }
 template <> std::span<const FieldDef<Sprint>> fields_of<Sprint>() {
   static constexpr FieldDef<Sprint> f[] = {
-    field<&Sprint::name>("name"), field<&Sprint::kind>("kind"), field<&Sprint::goal>("goal"),
-    field<&Sprint::start>("start"), field<&Sprint::end>("end")};
+    member<&Sprint::name>(field::sprint::name), member<&Sprint::kind>(field::sprint::kind),
+    member<&Sprint::goal>(field::sprint::goal), member<&Sprint::start>(field::sprint::start),
+    member<&Sprint::end>(field::sprint::end)};
   return f;
 }
 template <> std::span<const FieldDef<Gate>> fields_of<Gate>() {
   static constexpr FieldDef<Gate> f[] = {
-    field<&Gate::name>("name"), field<&Gate::due>("due"), field<&Gate::decision>("decision"),
-    field<&Gate::decided_on>("decided_on"), field<&Gate::rationale>("rationale"), field<&Gate::evidence>("evidence"),
-    field<&Gate::milestone>("milestone")};
+    member<&Gate::name>(field::gate::name), member<&Gate::due>(field::gate::due),
+    member<&Gate::decision>(field::gate::decision), member<&Gate::decided_on>(field::gate::decided_on),
+    member<&Gate::rationale>(field::gate::rationale), member<&Gate::evidence>(field::gate::evidence),
+    member<&Gate::milestone>(field::gate::milestone)};
   return f;
 }
 template <> std::span<const FieldDef<GateCriterion>> fields_of<GateCriterion>() {
   static constexpr FieldDef<GateCriterion> f[] = {
-    field<&GateCriterion::metric>("metric"), field<&GateCriterion::comparison>("comparison"),
-    field<&GateCriterion::threshold>("threshold")};
+    member<&GateCriterion::metric>(field::gate_criterion::metric),
+    member<&GateCriterion::comparison>(field::gate_criterion::comparison),
+    member<&GateCriterion::threshold>(field::gate_criterion::threshold)};
   return f;
 }
 template <> std::span<const FieldDef<Risk>> fields_of<Risk>() {
   static constexpr FieldDef<Risk> f[] = {
-    field<&Risk::title>("title"), field<&Risk::category>("category"), ranged<&Risk::likelihood, 1, 5>("likelihood"),
-    ranged<&Risk::impact, 1, 5>("impact"), field<&Risk::owner>("owner"), field<&Risk::mitigation>("mitigation"),
-    field<&Risk::status>("status"), ranged<&Risk::review_every_days, 1, 3660>("review_every_days"),
-    field<&Risk::next_review>("next_review")};
+    member<&Risk::title>(field::risk::title), member<&Risk::category>(field::risk::category),
+    ranged<&Risk::likelihood, 1, 5>(field::risk::likelihood), ranged<&Risk::impact, 1, 5>(field::risk::impact),
+    member<&Risk::owner>(field::risk::owner), member<&Risk::mitigation>(field::risk::mitigation),
+    member<&Risk::status>(field::risk::status),
+    ranged<&Risk::review_every_days, 1, 3660>(field::risk::review_every_days),
+    member<&Risk::next_review>(field::risk::next_review)};
   return f;
 }
 template <> std::span<const FieldDef<Experiment>> fields_of<Experiment>() {
   static constexpr FieldDef<Experiment> f[] = {
-    field<&Experiment::title>("title"), field<&Experiment::hypothesis>("hypothesis"),
-    field<&Experiment::status>("status"), field<&Experiment::dataset_version>("dataset_version"),
-    field<&Experiment::model_version>("model_version"), field<&Experiment::parameters>("parameters"),
-    ranged<&Experiment::gpu_hours, 0, 100000000>("gpu_hours"), ranged<&Experiment::cost, 0, 2000000000>("cost"),
-    field<&Experiment::notes>("notes"), field<&Experiment::on>("on")};
+    member<&Experiment::title>(field::experiment::title),
+    member<&Experiment::hypothesis>(field::experiment::hypothesis),
+    member<&Experiment::status>(field::experiment::status),
+    member<&Experiment::dataset_version>(field::experiment::dataset_version),
+    member<&Experiment::model_version>(field::experiment::model_version),
+    member<&Experiment::parameters>(field::experiment::parameters),
+    ranged<&Experiment::gpu_hours, 0, 100000000>(field::experiment::gpu_hours),
+    ranged<&Experiment::cost, 0, 2000000000>(field::experiment::cost),
+    member<&Experiment::notes>(field::experiment::notes), member<&Experiment::on>(field::experiment::on)};
   return f;
 }
 template <> std::span<const FieldDef<ExperimentResult>> fields_of<ExperimentResult>() {
   static constexpr FieldDef<ExperimentResult> f[] = {
-    field<&ExperimentResult::metric>("metric"), field<&ExperimentResult::value>("value")};
+    member<&ExperimentResult::metric>(field::experiment_result::metric),
+    member<&ExperimentResult::value>(field::experiment_result::value)};
   return f;
 }
 template <> std::span<const FieldDef<ExternalRun>> fields_of<ExternalRun>() {
   static constexpr FieldDef<ExternalRun> f[] = {
-    field<&ExternalRun::system>("system"), field<&ExternalRun::run_id>("run_id"), field<&ExternalRun::url>("url")};
+    member<&ExternalRun::system>(field::external_run::system),
+    member<&ExternalRun::run_id>(field::external_run::run_id), member<&ExternalRun::url>(field::external_run::url)};
   return f;
 }
 template <> std::span<const FieldDef<CheckIn>> fields_of<CheckIn>() {
   static constexpr FieldDef<CheckIn> f[] = {
-    field<&CheckIn::person>("person"), field<&CheckIn::week>("week"), field<&CheckIn::done>("done"),
-    field<&CheckIn::next>("next"), field<&CheckIn::blockers>("blockers")};
+    member<&CheckIn::person>(field::check_in::person), member<&CheckIn::week>(field::check_in::week),
+    member<&CheckIn::done>(field::check_in::done), member<&CheckIn::next>(field::check_in::next),
+    member<&CheckIn::blockers>(field::check_in::blockers)};
   return f;
 }
 template <> std::span<const FieldDef<PostMortem>> fields_of<PostMortem>() {
   static constexpr FieldDef<PostMortem> f[] = {
-    field<&PostMortem::title>("title"), field<&PostMortem::subject>("subject"), field<&PostMortem::on>("on"),
-    field<&PostMortem::went_well>("went_well"), field<&PostMortem::went_wrong>("went_wrong"),
-    field<&PostMortem::root_causes>("root_causes")};
+    member<&PostMortem::title>(field::post_mortem::title), member<&PostMortem::subject>(field::post_mortem::subject),
+    member<&PostMortem::on>(field::post_mortem::on), member<&PostMortem::went_well>(field::post_mortem::went_well),
+    member<&PostMortem::went_wrong>(field::post_mortem::went_wrong),
+    member<&PostMortem::root_causes>(field::post_mortem::root_causes)};
   return f;
 }
 template <> std::span<const FieldDef<ActionItem>> fields_of<ActionItem>() {
   static constexpr FieldDef<ActionItem> f[] = {
-    field<&ActionItem::text>("text"), field<&ActionItem::owner>("owner"), field<&ActionItem::task>("task"),
-    field<&ActionItem::done>("done")};
+    member<&ActionItem::text>(field::action_item::text), member<&ActionItem::owner>(field::action_item::owner),
+    member<&ActionItem::task>(field::action_item::task), member<&ActionItem::done>(field::action_item::done)};
   return f;
 }
 template <> std::span<const FieldDef<Decision>> fields_of<Decision>() {
   static constexpr FieldDef<Decision> f[] = {
-    field<&Decision::title>("title"), field<&Decision::on>("on"), field<&Decision::decision>("decision"),
-    field<&Decision::rationale>("rationale"), field<&Decision::gate>("gate")};
+    member<&Decision::title>(field::decision::title), member<&Decision::on>(field::decision::on),
+    member<&Decision::decision>(field::decision::decision), member<&Decision::rationale>(field::decision::rationale),
+    member<&Decision::gate>(field::decision::gate)};
   return f;
 }
 template <> std::span<const FieldDef<SavedFilter>> fields_of<SavedFilter>() {
   static constexpr FieldDef<SavedFilter> f[] = {
-    field<&SavedFilter::name>("name"), field<&SavedFilter::text>("text"), field<&SavedFilter::status>("status"),
-    field<&SavedFilter::stage>("stage"), field<&SavedFilter::assignee>("assignee"),
-    field<&SavedFilter::sprint>("sprint"), field<&SavedFilter::only_blocked>("only_blocked"),
-    field<&SavedFilter::tag>("tag")};
+    member<&SavedFilter::name>(field::saved_filter::name), member<&SavedFilter::text>(field::saved_filter::text),
+    member<&SavedFilter::status>(field::saved_filter::status),
+    member<&SavedFilter::stage>(field::saved_filter::stage),
+    member<&SavedFilter::assignee>(field::saved_filter::assignee),
+    member<&SavedFilter::sprint>(field::saved_filter::sprint),
+    member<&SavedFilter::only_blocked>(field::saved_filter::only_blocked),
+    member<&SavedFilter::tag>(field::saved_filter::tag)};
   return f;
 }
 template <> std::span<const FieldDef<Baseline>> fields_of<Baseline>() {
   static constexpr FieldDef<Baseline> f[] = {
-    field<&Baseline::name>("name"), field<&Baseline::taken_at>("taken_at"), field<&Baseline::finish>("finish")};
+    member<&Baseline::name>(field::baseline::name), member<&Baseline::taken_at>(field::baseline::taken_at),
+    member<&Baseline::finish>(field::baseline::finish)};
   return f;
 }
 template <> std::span<const FieldDef<BaselineTask>> fields_of<BaselineTask>() {
   static constexpr FieldDef<BaselineTask> f[] = {
-    field<&BaselineTask::task>("task"), field<&BaselineTask::start>("start"), field<&BaselineTask::finish>("finish"),
-    ranged<&BaselineTask::estimate_days, 0, kMaxDays>("estimate_days")};
+    member<&BaselineTask::task>(field::baseline_task::task),
+    member<&BaselineTask::start>(field::baseline_task::start),
+    member<&BaselineTask::finish>(field::baseline_task::finish),
+    ranged<&BaselineTask::estimate_days, 0, kMaxDays>(field::baseline_task::estimate_days)};
   return f;
 }
 template <> std::span<const FieldDef<Report>> fields_of<Report>() {
   static constexpr FieldDef<Report> f[] = {
-    field<&Report::taken_at>("taken_at"), field<&Report::audience>("audience"), field<&Report::markdown>("markdown"),
-    ranged<&Report::tasks_done, 0, 100000000>("tasks_done"), ranged<&Report::tasks_total, 0, 100000000>("tasks_total"),
-    ranged<&Report::open_blockers, 0, 100000000>("open_blockers"), field<&Report::forecast_p80>("forecast_p80"),
-    field<&Report::planned_finish>("planned_finish"), field<&Report::health>("health"),
-    field<&Report::metric_values>("metric_values")};
+    member<&Report::taken_at>(field::report::taken_at), member<&Report::audience>(field::report::audience),
+    member<&Report::markdown>(field::report::markdown),
+    ranged<&Report::tasks_done, 0, 100000000>(field::report::tasks_done),
+    ranged<&Report::tasks_total, 0, 100000000>(field::report::tasks_total),
+    ranged<&Report::open_blockers, 0, 100000000>(field::report::open_blockers),
+    member<&Report::forecast_p80>(field::report::forecast_p80),
+    member<&Report::planned_finish>(field::report::planned_finish), member<&Report::health>(field::report::health),
+    member<&Report::metric_values>(field::report::metric_values)};
   return f;
 }
 // clang-format on

@@ -3,13 +3,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/field_names.h"
 #include "core/model.h"
 #include "core/value.h"
 
 namespace cairn {
 
-// One editable field of an item type: its name (as in commands and JSON),
-// how to read it as a Value, and how to write it from one.
+// One editable field of an item type: its name (as in commands and JSON;
+// one of field_names_of<T>(), see core/field_names.h), how to read it as a
+// Value, and how to write it from one.
 template <class T>
 struct FieldDef {
   std::string_view name;
@@ -21,7 +23,8 @@ struct FieldDef {
   std::span<const std::string_view> names = {};
 };
 
-// All fields of T except id and parent, in a fixed order.
+// All fields of T except id and parent, in a fixed order (that of
+// field_names_of<T>()).
 template <class T>
 std::span<const FieldDef<T>> fields_of();
 

@@ -505,7 +505,7 @@ ForeignPlan plan_foreign_import(const ForeignSource& source, const ForeignImport
   Id project = options.project;
   if (project.nil()) {
     project = ids.next();
-    c.ops.push_back(CreateItem{"project", project, Id{}, {{"name", project_name}}});
+    c.ops.push_back(create_op<Project>(project, Id{}, {{field::project::name, project_name}}));
   }
   std::unordered_map<std::string, Id> people;  // lower-case name -> person
   double order = 0;
@@ -520,34 +520,38 @@ ForeignPlan plan_foreign_import(const ForeignSource& source, const ForeignImport
       auto [it, fresh] = people.emplace(lower(t.assignee), Id{});
       if (fresh) {
         it->second = ids.next();
-        c.ops.push_back(CreateItem{"person", it->second, project, {{"name", t.assignee}}});
+        c.ops.push_back(create_op<Person>(it->second, project, {{field::person::name, t.assignee}}));
         plan.new_people.push_back(t.assignee);
       }
       assignee = it->second;
     }
     const Id id = ids.next();
     task_ids.push_back(id);
-    std::vector<std::pair<std::string, Value>> fields = {
-        {"title", t.title}, {"status", std::string(enum_name(t.status))}, {"order", order += 1.0}};
-    if (!t.description.empty()) fields.emplace_back("description", t.description);
-    if (!assignee.nil()) fields.emplace_back("assignee", assignee);
-    if (t.likely_days) fields.emplace_back("likely_days", *t.likely_days);
-    if (t.actual_days) fields.emplace_back("actual_days", *t.actual_days);
-    if (t.start) fields.emplace_back("start", *t.start);
-    if (t.due) fields.emplace_back("due", *t.due);
-    if (!t.tags.empty()) fields.emplace_back("tags", t.tags);
-    c.ops.push_back(CreateItem{"task", id, project, std::move(fields)});
+    namespace f = field::task;
+    std::vector<std::pair<FieldName<Task>, Value>> fields = {
+        {f::title, t.title}, {f::status, std::string(enum_name(t.status))}, {f::order, order += 1.0}};
+    if (!t.description.empty()) fields.emplace_back(f::description, t.description);
+    if (!assignee.nil()) fields.emplace_back(f::assignee, assignee);
+    if (t.likely_days) fields.emplace_back(f::likely_days, *t.likely_days);
+    if (t.actual_days) fields.emplace_back(f::actual_days, *t.actual_days);
+    if (t.start) fields.emplace_back(f::start, *t.start);
+    if (t.due) fields.emplace_back(f::due, *t.due);
+    if (!t.tags.empty()) fields.emplace_back(f::tags, t.tags);
+    c.ops.push_back(create_op<Task>(id, project, std::move(fields)));
     if (trello && t.row < source.checklists.size()) {
       double check_order = 0;
       for (const auto& [text, done] : source.checklists[t.row])
         if (!trim(text).empty())
-          c.ops.push_back(CreateItem{"checklist_item", ids.next(), id,
-                                     {{"text", std::string(trim(text))}, {"done", done}, {"order", check_order += 1.0}}});
+          c.ops.push_back(create_op<ChecklistItem>(ids.next(), id,
+                                                   {{field::checklist_item::text, std::string(trim(text))},
+                                                    {field::checklist_item::done, done},
+                                                    {field::checklist_item::order, check_order += 1.0}}));
     }
   }
   for (const auto& [pred, succ] : links)
-    c.ops.push_back(CreateItem{"dependency", ids.next(), task_ids[succ],
-                               {{"predecessor", task_ids[pred]}, {"type", std::string("finish_to_start")}}});
+    c.ops.push_back(create_op<Dependency>(
+        ids.next(), task_ids[succ],
+        {{field::dependency::predecessor, task_ids[pred]}, {field::dependency::type, std::string("finish_to_start")}}));
   c.label = "Import " + std::to_string(plan.tasks.size()) + (plan.tasks.size() == 1 ? " task" : " tasks") +
             " from " + std::string(tool_name(source.tool));
   plan.ok = true;

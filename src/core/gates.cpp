@@ -128,17 +128,16 @@ Command record_decision(const Workspace& workspace, Id gate_id, GateDecision dec
 
   const bool reopen = decision == GateDecision::pending;
   const std::string name(enum_name(decision));
-  command.ops.push_back(SetField{gate_id, "decision", name});
-  command.ops.push_back(SetField{gate_id, "decided_on", reopen ? Value{Null{}} : Value{today}});
-  command.ops.push_back(SetField{gate_id, "rationale", rationale});
-  command.ops.push_back(CreateItem{"decision",
-                                   ids.next(),
-                                   gate->parent,
-                                   {{"title", "Gate " + quoted(gate->name) + ": " + (reopen ? "reopened" : name)},
-                                    {"on", today},
-                                    {"decision", name},
-                                    {"rationale", std::move(rationale)},
-                                    {"gate", gate_id}}});
+  command.ops.push_back(SetField{gate_id, field::gate::decision, name});
+  command.ops.push_back(SetField{gate_id, field::gate::decided_on, reopen ? Value{Null{}} : Value{today}});
+  command.ops.push_back(SetField{gate_id, field::gate::rationale, rationale});
+  command.ops.push_back(
+      create_op<Decision>(ids.next(), gate->parent,
+                          {{field::decision::title, "Gate " + quoted(gate->name) + ": " + (reopen ? "reopened" : name)},
+                           {field::decision::on, today},
+                           {field::decision::decision, name},
+                           {field::decision::rationale, std::move(rationale)},
+                           {field::decision::gate, gate_id}}));
   return command;
 }
 

@@ -9,17 +9,19 @@ namespace {
 bool add_task_ops(const Workspace& ws, IdSource& ids, const ActionItem& item, const Project& target, Command& command) {
   if (!item.task.nil() && ws.find<Task>(item.task)) return false;  // already has a live task
   const PostMortem* pm = ws.find<PostMortem>(item.parent);
-  std::vector<std::pair<std::string, Value>> fields{
-      {"title", item.text.empty() ? std::string("Action item") : item.text},
-      {"status", std::string("todo")},
-      {"description", "Action item of the post-mortem \xE2\x80\x9C" + (pm ? pm->title : std::string()) + "\xE2\x80\x9D" +
-                          (item.owner.empty() ? std::string() : " (owner: " + item.owner + ")") + "."}};
+  std::vector<std::pair<FieldName<Task>, Value>> fields{
+      {field::task::title, item.text.empty() ? std::string("Action item") : item.text},
+      {field::task::status, std::string("todo")},
+      {field::task::description, "Action item of the post-mortem \xE2\x80\x9C" + (pm ? pm->title : std::string()) +
+                                     "\xE2\x80\x9D" +
+                                     (item.owner.empty() ? std::string() : " (owner: " + item.owner + ")") + "."}};
   if (!item.owner.empty())
     for (const Id id : ws.children_of(target.id))
-      if (const Person* p = ws.find<Person>(id); p && p->name == item.owner) fields.emplace_back("assignee", p->id);
+      if (const Person* p = ws.find<Person>(id); p && p->name == item.owner)
+        fields.emplace_back(field::task::assignee, p->id);
   const Id task = ids.next();
-  command.ops.push_back(CreateItem{"task", task, target.id, std::move(fields)});
-  command.ops.push_back(SetField{item.id, "task", task});
+  command.ops.push_back(create_op<Task>(task, target.id, std::move(fields)));
+  command.ops.push_back(SetField{item.id, field::action_item::task, task});
   return true;
 }
 

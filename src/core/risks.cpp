@@ -59,20 +59,18 @@ Command recurring_review_tasks(const Workspace& workspace, Id project, Date toda
     if (open_task) continue;
 
     const Stage stage = risk->category == RiskCategory::bias_fairness ? Stage::evaluation : Stage::other;
-    command.ops.push_back(CreateItem{"task",
-                                     ids.next(),
-                                     project,
-                                     {{"title", "Review risk: " + risk->title},
-                                      {"stage", std::string(enum_name(stage))},
-                                      {"status", std::string("todo")},
-                                      {"due", *risk->next_review},
-                                      {"tags", StringList{"risk-review", tag}}}});
+    command.ops.push_back(create_op<Task>(ids.next(), project,
+                                          {{field::task::title, "Review risk: " + risk->title},
+                                           {field::task::stage, std::string(enum_name(stage))},
+                                           {field::task::status, std::string("todo")},
+                                           {field::task::due, *risk->next_review},
+                                           {field::task::tags, StringList{"risk-review", tag}}}));
     // The first date after today on the risk's rhythm (at least one step).
     const std::int64_t from = risk->next_review->days;
     const std::int64_t every = std::max<std::int64_t>(risk->review_every_days, 1);
     const std::int64_t steps = from > today.days ? 1 : (today.days - from) / every + 1;
     const std::int64_t next = std::min<std::int64_t>(from + steps * every, kLastDate.days);
-    command.ops.push_back(SetField{risk->id, "next_review", Date{static_cast<std::int32_t>(next)}});
+    command.ops.push_back(SetField{risk->id, field::risk::next_review, Date{static_cast<std::int32_t>(next)}});
   }
   return command;
 }

@@ -85,9 +85,9 @@ Command plan_into_sprint(const Workspace& workspace, const std::vector<Id>& task
   for (const Id id : tasks) {
     const Task* task = workspace.find<Task>(id);
     if (!task || !seen.insert(id).second) continue;
-    if (task->sprint != sprint) command.ops.push_back(SetField{id, "sprint", sprint});
+    if (task->sprint != sprint) command.ops.push_back(SetField{id, field::task::sprint, sprint});
     if (!sprint.nil() && task->status == TaskStatus::backlog)
-      command.ops.push_back(SetField{id, "status", std::string("todo")});
+      command.ops.push_back(SetField{id, field::task::status, std::string("todo")});
   }
   return command;
 }
@@ -101,9 +101,9 @@ Command roll_over(const Workspace& workspace, Id sprint_id, Id next_sprint) {
     for (const Task* task : tasks_in(workspace, *sprint)) {
       if (task->status == TaskStatus::done) continue;
       ++moved;
-      command.ops.push_back(SetField{task->id, "sprint", next_sprint});
+      command.ops.push_back(SetField{task->id, field::task::sprint, next_sprint});
       if (next_sprint.nil() && task->status == TaskStatus::todo)
-        command.ops.push_back(SetField{task->id, "status", std::string("backlog")});
+        command.ops.push_back(SetField{task->id, field::task::status, std::string("backlog")});
     }
   }
   command.label = "Roll over " + std::to_string(moved) + (moved == 1 ? " unfinished task" : " unfinished tasks");

@@ -195,7 +195,7 @@ std::vector<std::string> done_since(const Workspace& ws, const std::vector<const
     const std::vector<Change>& log = ws.history(t->id);
     for (auto it = log.rbegin(); it != log.rend(); ++it) {
       const auto* after = std::get_if<std::string>(&it->after);
-      if (it->what != "status" || !after || *after != "done") continue;
+      if (it->what != field::task::status.name || !after || *after != "done") continue;
       if (it->at > since) found.emplace_back(it->at, t->title);
       break;  // the newest time it became done is the one that counts
     }
@@ -447,18 +447,19 @@ Command keep_report_command(const StatusReport& report, std::string markdown, Ti
   if (created) *created = id;
   Command c;
   c.label = "Keep status report";
-  c.ops.push_back(CreateItem{std::string(Report::kKind), id, report.project,
-                             {{"taken_at", now},
-                              {"audience", std::string(enum_name(report.audience))},
-                              {"markdown", std::move(markdown)},
-                              {"tasks_done", report.tasks_done},
-                              {"tasks_total", report.tasks_total},
-                              {"open_blockers", report.open_blockers},
-                              {"forecast_p80", date_or_null(report.forecast ? std::optional<Date>(report.forecast->p80)
-                                                                            : std::nullopt)},
-                              {"planned_finish", date_or_null(report.planned_finish)},
-                              {"health", std::string(health_key(report.health.health))},
-                              {"metric_values", std::move(metric_values)}}});
+  namespace f = field::report;
+  c.ops.push_back(create_op<Report>(
+      id, report.project,
+      {{f::taken_at, now},
+       {f::audience, std::string(enum_name(report.audience))},
+       {f::markdown, std::move(markdown)},
+       {f::tasks_done, report.tasks_done},
+       {f::tasks_total, report.tasks_total},
+       {f::open_blockers, report.open_blockers},
+       {f::forecast_p80, date_or_null(report.forecast ? std::optional<Date>(report.forecast->p80) : std::nullopt)},
+       {f::planned_finish, date_or_null(report.planned_finish)},
+       {f::health, std::string(health_key(report.health.health))},
+       {f::metric_values, std::move(metric_values)}}));
   return c;
 }
 

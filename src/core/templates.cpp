@@ -141,7 +141,8 @@ ImportPlan instantiate_template(std::string_view template_id, const Workspace& c
           if (const auto* d = std::get_if<Date>(&value)) date = *d;
           if (const auto* s = std::get_if<std::string>(&value)) date = parse_date(*s);
           if (date) value = Date{date->days + shift};
-        } else if (auto* list = std::get_if<StringList>(&value); list && name == "evidence") {
+        } else if (auto* list = std::get_if<StringList>(&value);
+                   list && std::is_same_v<T, Gate> && name == field::gate::evidence.name) {
           for (std::string& entry : *list)  // a gate's evidence: experiment ids as text
             if (const Value v = remap_id(Value{entry}, fresh); std::holds_alternative<Id>(v))
               entry = std::get<Id>(v).to_string();
@@ -152,12 +153,12 @@ ImportPlan instantiate_template(std::string_view template_id, const Workspace& c
     if (create->kind == Project::kKind && !project_name.empty()) {
       bool named = false;
       for (auto& [name, value] : create->fields) {
-        if (name == "name") {
+        if (name == field::project::name.name) {
           value = std::string(project_name);
           named = true;
         }
       }
-      if (!named) create->fields.emplace_back("name", std::string(project_name));
+      if (!named) create->fields.emplace_back(field::project::name, std::string(project_name));
     }
   }
   plan.command.label = "New project from template \xE2\x80\x9C" + std::string(info->name) + "\xE2\x80\x9D";  // “ ”

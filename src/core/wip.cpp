@@ -6,20 +6,20 @@ namespace cairn {
 namespace {
 
 struct StageLimit {
-  const char* field;
+  FieldName<Project> field;
   std::optional<std::int64_t> Project::*member;
 };
 // In the order of Stage.
 constexpr StageLimit kStageLimits[] = {
-    {"wip_stage_data_collection", &Project::wip_stage_data_collection},
-    {"wip_stage_labelling", &Project::wip_stage_labelling},
-    {"wip_stage_features", &Project::wip_stage_features},
-    {"wip_stage_training", &Project::wip_stage_training},
-    {"wip_stage_evaluation", &Project::wip_stage_evaluation},
-    {"wip_stage_deployment", &Project::wip_stage_deployment},
-    {"wip_stage_monitoring", &Project::wip_stage_monitoring},
-    {"wip_stage_research_spike", &Project::wip_stage_research_spike},
-    {"wip_stage_other", &Project::wip_stage_other},
+    {field::project::wip_stage_data_collection, &Project::wip_stage_data_collection},
+    {field::project::wip_stage_labelling, &Project::wip_stage_labelling},
+    {field::project::wip_stage_features, &Project::wip_stage_features},
+    {field::project::wip_stage_training, &Project::wip_stage_training},
+    {field::project::wip_stage_evaluation, &Project::wip_stage_evaluation},
+    {field::project::wip_stage_deployment, &Project::wip_stage_deployment},
+    {field::project::wip_stage_monitoring, &Project::wip_stage_monitoring},
+    {field::project::wip_stage_research_spike, &Project::wip_stage_research_spike},
+    {field::project::wip_stage_other, &Project::wip_stage_other},
 };
 static_assert(std::size(kStageLimits) == EnumNames<Stage>::names.size());
 
@@ -31,12 +31,12 @@ std::int64_t excess(const std::optional<std::int64_t>& limit, std::size_t count)
 
 }  // namespace
 
-const char* wip_field(TaskStatus status) {
+std::optional<FieldName<Project>> wip_field(TaskStatus status) {
   switch (status) {
-    case TaskStatus::todo: return "wip_todo";
-    case TaskStatus::in_progress: return "wip_in_progress";
-    case TaskStatus::blocked: return "wip_blocked";
-    default: return nullptr;
+    case TaskStatus::todo: return field::project::wip_todo;
+    case TaskStatus::in_progress: return field::project::wip_in_progress;
+    case TaskStatus::blocked: return field::project::wip_blocked;
+    default: return std::nullopt;
   }
 }
 
@@ -53,7 +53,7 @@ std::int64_t wip_excess(const Project& project, TaskStatus status, std::size_t c
   return excess(wip_limit(project, status), count);
 }
 
-const char* wip_field(Stage stage) { return kStageLimits[static_cast<std::size_t>(stage)].field; }
+FieldName<Project> wip_field(Stage stage) { return kStageLimits[static_cast<std::size_t>(stage)].field; }
 
 std::optional<std::int64_t> wip_limit(const Project& project, Stage stage) {
   return project.*kStageLimits[static_cast<std::size_t>(stage)].member;

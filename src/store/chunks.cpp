@@ -231,6 +231,7 @@ bool ChunkReader::add(double key, std::span<const std::uint8_t> bytes) {
     if (by_range && index > 0) range.first = manifest_.starts[index - 1];
     if (by_range && index < manifest_.starts.size()) range.end = manifest_.starts[index];
     if (deferred_) deferred_->from_chunk(key, bytes);
+    newer_schema_ = opened.schema > kSchemaVersion;  // add_chunk_payload refuses it
     error_ = add_chunk_payload(opened.payload, opened.schema, result_.workspace, result_.warnings, deferred_.get(),
                                by_range ? &range : nullptr);
     if (deferred_) deferred_->from_chunk(0, {});  // `bytes` are the caller's: no pointer into them kept
@@ -252,6 +253,7 @@ LoadedSnapshot ChunkReader::finish() {
   LoadedSnapshot result;
   if (!error_.empty()) {
     result.error = error_;
+    result.newer_schema = newer_schema_;
     return result;
   }
   result = std::move(result_);

@@ -134,6 +134,7 @@ class ChunkReader {
   std::vector<double> keys_;
   std::vector<bool> arrived_;
   std::string error_;
+  bool newer_schema_ = false;  // error_ is that a chunk was written by a newer Cairn
   LoadedSnapshot result_;
   std::shared_ptr<DeferredHistories> deferred_;  // null: decoded as they arrive
 };

@@ -52,7 +52,7 @@ void IdbStore::consider(Decoded d, std::uint64_t generation) {
   if (d.ok) {
     reading_.chosen = std::move(d);
     reading_.done = true;
-  } else if (d.error.find("newer version") != std::string::npos) {
+  } else if (d.newer_schema) {
     reading_.refused = d.error;
     reading_.done = true;
   } else if (reading_.first_error.empty()) {
@@ -76,6 +76,7 @@ int IdbStore::add_manifest(std::span<const std::uint8_t> bytes, std::uint64_t ge
   if (!opened.ok) {
     Decoded failed;
     failed.error = opened.error;
+    failed.newer_schema = opened.newer_schema;
     consider(std::move(failed), generation);
     return reading_.done ? -1 : 0;
   }
@@ -105,6 +106,7 @@ bool IdbStore::manifest_done() {
   d.snapshot = reading_.reader->finish();
   d.ok = d.snapshot.ok;
   d.error = d.snapshot.error;
+  d.newer_schema = d.snapshot.newer_schema;
   reading_.reader.reset();
   reading_.decode_ms += ms_since(started);
   if (!d.ok) reading_.chosen_manifest.reset();

@@ -270,6 +270,7 @@ LoadedSnapshot load_snapshot(std::span<const std::uint8_t> payload, std::uint16_
   LoadedSnapshot result;
   if (schema > kSchemaVersion) {
     result.error = newer_schema_error(schema);
+    result.newer_schema = true;
     return result;
   }
   result.workspace.set_journaling(false);
@@ -389,6 +390,7 @@ Decoded decode_workspace(std::span<const std::uint8_t> bytes) {
   d.snapshot = load_snapshot(opened.payload, opened.schema);
   d.ok = d.snapshot.ok;
   d.error = d.snapshot.error;
+  d.newer_schema = d.snapshot.newer_schema;
   return d;
 }
 

@@ -29,6 +29,7 @@ std::vector<std::uint8_t> save_snapshot(const Workspace& workspace);
 struct LoadedSnapshot {
   bool ok = false;
   std::string error;                  // why nothing was loaded
+  bool newer_schema = false;          // written by a newer Cairn: refuse, never overwrite
   std::vector<std::string> warnings;  // what was dropped (unknown kinds or fields)
   Workspace workspace;
 };
@@ -42,6 +43,7 @@ std::vector<std::uint8_t> encode_workspace(const Workspace& workspace, std::uint
 struct Decoded {
   bool ok = false;
   std::string error;
+  bool newer_schema = false;  // as in LoadedSnapshot (or the manifest read)
   std::uint64_t generation = 0;
   LoadedSnapshot snapshot;
 };

@@ -136,8 +136,8 @@ void draw_saved_filters(ViewContext& ctx, BacklogState& state) {
     save |= ImGui::Button("Save");
     if (save && !state.new_filter_name.empty()) {
       Id created;
-      ctx.out.push(create_item(ctx.ids, "saved_filter", ctx.nav.project,
-                               saved_filter_fields(state.filter, state.new_filter_name), "Save filter", &created));
+      ctx.out.push(create_item<SavedFilter>(
+          ctx.ids, ctx.nav.project, saved_filter_fields(state.filter, state.new_filter_name), "Save filter", &created));
       state.saved = created;
       ImGui::CloseCurrentPopup();
     }
@@ -189,28 +189,32 @@ void draw_bulk_edit(ViewContext& ctx, BacklogState& state) {
   if (state.selected.empty()) return;
   const float em = ImGui::GetFontSize();
   ImGui::Text("%zu selected:", state.selected.size());
-  auto bulk = [&](const char* field, Value value, const char* label) {
+  auto bulk = [&](FieldName<Task> which, Value value, const char* label) {
     Command c;
     c.label = label;
-    for (const Id id : state.selected) c.ops.push_back(SetField{id, field, value});
+    for (const Id id : state.selected) c.ops.push_back(SetField{id, which, value});
     ctx.out.push(std::move(c));
   };
   ImGui::SameLine();
   int status = -1;
   pick_enum<TaskStatus>("##bulk-status", status, 8 * em);
-  if (status >= 0) bulk("status", std::string(EnumNames<TaskStatus>::names[static_cast<std::size_t>(status)]), "Set status of selected tasks");
+  if (status >= 0)
+    bulk(field::task::status, std::string(EnumNames<TaskStatus>::names[static_cast<std::size_t>(status)]),
+         "Set status of selected tasks");
   ImGui::SameLine();
   int stage = -1;
   pick_enum<Stage>("##bulk-stage", stage, 9 * em);
-  if (stage >= 0) bulk("stage", std::string(EnumNames<Stage>::names[static_cast<std::size_t>(stage)]), "Set stage of selected tasks");
+  if (stage >= 0)
+    bulk(field::task::stage, std::string(EnumNames<Stage>::names[static_cast<std::size_t>(stage)]),
+         "Set stage of selected tasks");
   ImGui::SameLine();
   Id sprint{~0ull, ~0ull};  // "no choice" sentinel
   if (pick_item("##bulk-sprint", project_items<Sprint>(ctx.ws, ctx.nav.project), sprint, "No sprint", 9 * em))
-    bulk("sprint", sprint, "Move selected tasks to a sprint");
+    bulk(field::task::sprint, sprint, "Move selected tasks to a sprint");
   ImGui::SameLine();
   Id person{~0ull, ~0ull};
   if (pick_item("##bulk-assignee", project_items<Person>(ctx.ws, ctx.nav.project), person, "Unassigned", 9 * em))
-    bulk("assignee", person, "Assign selected tasks");
+    bulk(field::task::assignee, person, "Assign selected tasks");
   ImGui::SameLine();
   if (ImGui::SmallButton("Delete")) {
     Command c;
@@ -237,13 +241,17 @@ BacklogFilter filter_of(const SavedFilter& saved) {
   return f;
 }
 
-std::vector<std::pair<std::string, Value>> saved_filter_fields(const BacklogFilter& f, const std::string& name) {
-  std::vector<std::pair<std::string, Value>> fields{{"name", name}, {"text", f.text}, {"only_blocked", f.only_blocked},
-                                                    {"tag", f.tag}};
-  if (f.status >= 0) fields.emplace_back("status", std::string(EnumNames<TaskStatus>::names[static_cast<std::size_t>(f.status)]));
-  if (f.stage >= 0) fields.emplace_back("stage", std::string(EnumNames<Stage>::names[static_cast<std::size_t>(f.stage)]));
-  if (!f.assignee.nil()) fields.emplace_back("assignee", f.assignee);
-  if (!f.sprint.nil()) fields.emplace_back("sprint", f.sprint);
+std::vector<std::pair<FieldName<SavedFilter>, Value>> saved_filter_fields(const BacklogFilter& f,
+                                                                          const std::string& name) {
+  namespace s = field::saved_filter;
+  std::vector<std::pair<FieldName<SavedFilter>, Value>> fields{
+      {s::name, name}, {s::text, f.text}, {s::only_blocked, f.only_blocked}, {s::tag, f.tag}};
+  if (f.status >= 0)
+    fields.emplace_back(s::status, std::string(EnumNames<TaskStatus>::names[static_cast<std::size_t>(f.status)]));
+  if (f.stage >= 0)
+    fields.emplace_back(s::stage, std::string(EnumNames<Stage>::names[static_cast<std::size_t>(f.stage)]));
+  if (!f.assignee.nil()) fields.emplace_back(s::assignee, f.assignee);
+  if (!f.sprint.nil()) fields.emplace_back(s::sprint, f.sprint);
   return fields;
 }
 
@@ -273,7 +281,8 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
   if (!project) return;
   if (ImGui::SmallButton("+ Task")) {
     Id created;
-    ctx.out.push(create_item(ctx.ids, "task", project->id, {{"title", std::string("New task")}}, "Add task", &created));
+    ctx.out.push(
+        create_item<Task>(ctx.ids, project->id, {{field::task::title, std::string("New task")}}, "Add task", &created));
     ctx.nav.open_task = created;
   }
   ImGui::SameLine();
@@ -338,11 +347,11 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ctx.nav.open_task = t.id;
       }
       ImGui::SameLine();
-      edit_text("##title", t.id, "title", t.title, ctx.out, "Title");
+      edit_text("##title", t, field::task::title, t.title, ctx.out, "Title");
       ImGui::TableNextColumn();
-      edit_enum("##status", t.id, "status", t.status, ctx.out);
+      edit_enum("##status", t, field::task::status, t.status, ctx.out);
       ImGui::TableNextColumn();
-      edit_enum("##stage", t.id, "stage", t.stage, ctx.out);
+      edit_enum("##stage", t, field::task::stage, t.stage, ctx.out);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(s.assignee.empty() ? "\xE2\x80\x94" : s.assignee.c_str());
@@ -350,12 +359,12 @@ void draw_backlog(ViewContext& ctx, BacklogState& state) {
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(s.estimate.c_str());
       ImGui::TableNextColumn();
-      edit_date("##due", t.id, "due", t.due, ctx.out);
+      edit_date("##due", t, field::task::due, t.due, ctx.out);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(s.sprint.empty() ? "\xE2\x80\x94" : s.sprint.c_str());
       ImGui::TableNextColumn();
-      edit_list("##tags", t.id, "tags", t.tags, ctx.out, "tags");
+      edit_list("##tags", t, field::task::tags, t.tags, ctx.out, "tags");
       ImGui::PopID();
     }
   }

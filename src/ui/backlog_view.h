@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/field_names.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
@@ -46,7 +47,8 @@ bool task_matches(const Workspace& ws, const Task& task, const BacklogFilter& fi
 
 // A saved filter as the backlog's filter, and the fields that save one.
 BacklogFilter filter_of(const SavedFilter& saved);
-std::vector<std::pair<std::string, Value>> saved_filter_fields(const BacklogFilter& filter, const std::string& name);
+std::vector<std::pair<FieldName<SavedFilter>, Value>> saved_filter_fields(const BacklogFilter& filter,
+                                                                          const std::string& name);
 
 // The backlog table: every task of the project, sortable and filterable,
 // with multi-select (click, Ctrl+click, Shift+click) and bulk edit of

@@ -15,7 +15,9 @@ namespace {
 
 constexpr const char* kPayload = "CAIRN_TASK";
 
-const char* limit_field(const BoardColumn& c) { return c.status ? wip_field(*c.status) : wip_field(*c.stage); }
+std::optional<FieldName<Project>> limit_field(const BoardColumn& c) {
+  return c.status ? wip_field(*c.status) : wip_field(*c.stage);
+}
 std::optional<std::int64_t> limit_of(const BoardColumn& c, const Project& p) {
   return c.status ? wip_limit(p, *c.status) : wip_limit(p, *c.stage);
 }
@@ -28,12 +30,14 @@ std::vector<BoardColumn> columns_of(const Workspace& ws, Id project, bool by_sta
   if (by_stage) {
     for (std::size_t i = 0; i < EnumNames<Stage>::names.size(); ++i) {
       const auto name = EnumNames<Stage>::names[i];
-      columns.push_back({enum_label(name), "stage", std::string(name), {}, std::nullopt, static_cast<Stage>(i)});
+      columns.push_back(
+          {enum_label(name), field::task::stage, std::string(name), {}, std::nullopt, static_cast<Stage>(i)});
     }
   } else {
     for (std::size_t i = 0; i < EnumNames<TaskStatus>::names.size(); ++i) {
       const auto name = EnumNames<TaskStatus>::names[i];
-      columns.push_back({enum_label(name), "status", std::string(name), {}, static_cast<TaskStatus>(i), std::nullopt});
+      columns.push_back(
+          {enum_label(name), field::task::status, std::string(name), {}, static_cast<TaskStatus>(i), std::nullopt});
     }
   }
   std::vector<std::vector<const Task*>> cards(columns.size());
@@ -72,7 +76,7 @@ Command move_command(const Workspace& ws, const BoardColumn& column, const Task&
   Command c;
   c.label = "Move card";
   c.ops.push_back(SetField{task.id, column.field, column.value});
-  c.ops.push_back(SetField{task.id, "order", order_between(before, after)});
+  c.ops.push_back(SetField{task.id, field::task::order, order_between(before, after)});
   return c;
 }
 
@@ -133,7 +137,7 @@ void draw_card(ViewContext& ctx, const Project& project, const BoardColumn& colu
 // The WIP limit of a column: "WIP 4/3" (red when exceeded), a click sets or
 // clears it.
 void draw_wip_limit(ViewContext& ctx, const Project& project, const BoardColumn& column, std::int64_t excess) {
-  const char* field = limit_field(column);
+  const FieldName<Project> limit_name = *limit_field(column);  // drawn only for columns that take a limit
   const auto limit = limit_of(column, project);
   const std::string label = limit ? "WIP " + std::to_string(column.tasks.size()) + "/" + std::to_string(*limit) + "###wip"
                                   : std::string("WIP limit###wip");
@@ -151,9 +155,9 @@ void draw_wip_limit(ViewContext& ctx, const Project& project, const BoardColumn&
     std::optional<double> shown;
     if (limit) shown = static_cast<double>(*limit);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    edit_number("##limit", project.id, field, shown, ctx.out, "no limit", ImGui::GetFontSize() * 8);
+    edit_number("##limit", project, limit_name, shown, ctx.out, "no limit", ImGui::GetFontSize() * 8);
     if (limit && ImGui::SmallButton("No limit")) {
-      ctx.out.push(set_field(project.id, field, Null{}, "Remove WIP limit"));
+      ctx.out.push(set_field(project, limit_name, Null{}, "Remove WIP limit"));
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -210,8 +214,10 @@ void draw_board(ViewContext& ctx, BoardState& state) {
   if (!project) return;
   if (ImGui::SmallButton("+ Task")) {
     Id created;
-    ctx.out.push(create_item(ctx.ids, "task", project->id, {{"title", std::string("New task")}, {"status", std::string("todo")}},
-                             "Add task", &created));
+    ctx.out.push(
+        create_item<Task>(ctx.ids, project->id,
+                          {{field::task::title, std::string("New task")}, {field::task::status, std::string("todo")}},
+                          "Add task", &created));
     ctx.nav.open_task = created;
   }
   ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/field_names.h"
 #include "ui/view_context.h"
 
 namespace cairn::ui {
@@ -11,7 +12,7 @@ namespace cairn::ui {
 // One column of the board and its cards, in order.
 struct BoardColumn {
   std::string title;
-  std::string field;  // "status" or "stage"
+  FieldName<Task> field;  // status or stage
   std::string value;  // the enum name a dropped card takes
   std::vector<Id> tasks;
   std::optional<TaskStatus> status;  // status columns: for the WIP limit

@@ -16,21 +16,21 @@ namespace {
 void draw_goal(ViewContext& ctx, const Project& p) {
   const float em = ImGui::GetFontSize();
   section_heading("Project");
-  edit_text("Name", p.id, "name", p.name, ctx.out, "Project name", 24 * em);
-  edit_enum("Domain", p.id, "domain", p.domain, ctx.out, 12 * em);
+  edit_text("Name", p, field::project::name, p.name, ctx.out, "Project name", 24 * em);
+  edit_enum("Domain", p, field::project::domain, p.domain, ctx.out, 12 * em);
   ImGui::SameLine();
-  edit_enum("Phase", p.id, "phase", p.phase, ctx.out, 10 * em);
+  edit_enum("Phase", p, field::project::phase, p.phase, ctx.out, 10 * em);
   ImGui::TextUnformatted("Problem statement");
-  edit_multiline("##problem", p.id, "problem", p.problem, ctx.out, 2.5f);
+  edit_multiline("##problem", p, field::project::problem, p.problem, ctx.out, 2.5f);
   ImGui::TextUnformatted("Business goal");
-  edit_multiline("##goal", p.id, "business_goal", p.business_goal, ctx.out, 2.5f);
+  edit_multiline("##goal", p, field::project::business_goal, p.business_goal, ctx.out, 2.5f);
   if (ImGui::BeginTable("scope", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("In scope");
-    edit_multiline("##in", p.id, "scope_in", p.scope_in, ctx.out, 3);
+    edit_multiline("##in", p, field::project::scope_in, p.scope_in, ctx.out, 3);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("Out of scope");
-    edit_multiline("##out", p.id, "scope_out", p.scope_out, ctx.out, 3);
+    edit_multiline("##out", p, field::project::scope_out, p.scope_out, ctx.out, 3);
     ImGui::EndTable();
   }
 }
@@ -51,15 +51,15 @@ void draw_people(ViewContext& ctx, const Project& p) {
       ImGui::PushID(person);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      edit_text("##name", person->id, "name", person->name, ctx.out, "Name");
+      edit_text("##name", *person, field::person::name, person->name, ctx.out, "Name");
       ImGui::TableNextColumn();
-      edit_text("##role", person->id, "role", person->role, ctx.out, "e.g. ML engineer");
+      edit_text("##role", *person, field::person::role, person->role, ctx.out, "e.g. ML engineer");
       ImGui::TableNextColumn();
-      edit_text("##tz", person->id, "time_zone", person->time_zone, ctx.out, "Europe/Berlin");
+      edit_text("##tz", *person, field::person::time_zone, person->time_zone, ctx.out, "Europe/Berlin");
       ImGui::TableNextColumn();
-      edit_text("##resp", person->id, "responsibility", person->responsibility, ctx.out, "Owns ...");
+      edit_text("##resp", *person, field::person::responsibility, person->responsibility, ctx.out, "Owns ...");
       ImGui::TableNextColumn();
-      edit_number("##cap", person->id, "capacity_days_per_week", person->capacity_days_per_week, ctx.out);
+      edit_number("##cap", *person, field::person::capacity_days_per_week, person->capacity_days_per_week, ctx.out);
       ImGui::TableNextColumn();
       history_button(ctx, person->id);
       ImGui::SameLine();
@@ -68,7 +68,8 @@ void draw_people(ViewContext& ctx, const Project& p) {
     }
     ImGui::EndTable();
   }
-  if (ImGui::SmallButton("+ Person")) ctx.out.push(create_item(ctx.ids, "person", p.id, {{"name", std::string("New person")}}, "Add person"));
+  if (ImGui::SmallButton("+ Person"))
+    ctx.out.push(create_item<Person>(ctx.ids, p.id, {{field::person::name, std::string("New person")}}, "Add person"));
 }
 
 // Baseline -> current -> target, coloured by whether the latest value meets the target.
@@ -132,19 +133,19 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
       ImGui::PushID(m);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      edit_text("##name", m->id, "name", m->name, ctx.out, "e.g. Precision at 95% recall");
+      edit_text("##name", *m, field::metric::name, m->name, ctx.out, "e.g. Precision at 95% recall");
       ImGui::TableNextColumn();
-      edit_enum("##level", m->id, "level", m->level, ctx.out);
+      edit_enum("##level", *m, field::metric::level, m->level, ctx.out);
       ImGui::TableNextColumn();
-      edit_text("##unit", m->id, "unit", m->unit, ctx.out, "%");
+      edit_text("##unit", *m, field::metric::unit, m->unit, ctx.out, "%");
       ImGui::TableNextColumn();
-      edit_enum("##dir", m->id, "direction", m->direction, ctx.out);
+      edit_enum("##dir", *m, field::metric::direction, m->direction, ctx.out);
       ImGui::TableNextColumn();
-      edit_number("##base", m->id, "baseline", m->baseline, ctx.out, "\xE2\x80\x94");
+      edit_number("##base", *m, field::metric::baseline, m->baseline, ctx.out, "\xE2\x80\x94");
       ImGui::TableNextColumn();
-      edit_number("##target", m->id, "target", m->target, ctx.out, "\xE2\x80\x94");
+      edit_number("##target", *m, field::metric::target, m->target, ctx.out, "\xE2\x80\x94");
       ImGui::TableNextColumn();
-      edit_number("##worth", m->id, "value_per_unit", m->value_per_unit, ctx.out, p.budget_currency.c_str());
+      edit_number("##worth", *m, field::metric::value_per_unit, m->value_per_unit, ctx.out, p.budget_currency.c_str());
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
         ImGui::SetTooltip("Money per month (%s) that one unit of improvement in the metric's direction is worth,\n"
                           "e.g. 4000 when each point of precision is worth 4,000 a month. Status reports turn\n"
@@ -170,7 +171,9 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
         const bool valid = end != reading_value && *end == '\0';
         ImGui::BeginDisabled(!valid);
         if (ImGui::Button("Add") || (enter && valid)) {
-          ctx.out.push(create_item(ctx.ids, "metric_reading", m->id, {{"on", ctx.today}, {"value", v}}, "Add metric reading"));
+          ctx.out.push(create_item<MetricReading>(
+              ctx.ids, m->id, {{field::metric_reading::on, ctx.today}, {field::metric_reading::value, v}},
+              "Add metric reading"));
           reading_value[0] = '\0';
           ImGui::CloseCurrentPopup();
         }
@@ -184,8 +187,10 @@ void draw_metrics(ViewContext& ctx, const Project& p) {
   for (const auto level : {MetricLevel::business, MetricLevel::ml, MetricLevel::cost}) {
     const std::string label = "+ " + enum_label(enum_name(level)) + " metric";
     if (ImGui::SmallButton(label.c_str()))
-      ctx.out.push(create_item(ctx.ids, "metric", p.id, {{"name", std::string("New metric")}, {"level", std::string(enum_name(level))}},
-                               "Add metric"));
+      ctx.out.push(create_item<Metric>(
+          ctx.ids, p.id,
+          {{field::metric::name, std::string("New metric")}, {field::metric::level, std::string(enum_name(level))}},
+          "Add metric"));
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -208,15 +213,15 @@ void draw_data_sources(ViewContext& ctx, const Project& p) {
       ImGui::PushID(d);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      edit_text("##name", d->id, "name", d->name, ctx.out, "Source name");
+      edit_text("##name", *d, field::data_source::name, d->name, ctx.out, "Source name");
       ImGui::TableNextColumn();
-      edit_text("##owner", d->id, "owner", d->owner, ctx.out, "Who owns it?");
+      edit_text("##owner", *d, field::data_source::owner, d->owner, ctx.out, "Who owns it?");
       ImGui::TableNextColumn();
-      edit_text("##licence", d->id, "licence", d->licence, ctx.out, "Licence or permission");
+      edit_text("##licence", *d, field::data_source::licence, d->licence, ctx.out, "Licence or permission");
       ImGui::TableNextColumn();
-      edit_bool("##pii", d->id, "personal_data", d->personal_data, ctx.out);
+      edit_bool("##pii", *d, field::data_source::personal_data, d->personal_data, ctx.out);
       ImGui::TableNextColumn();
-      edit_enum("##status", d->id, "status", d->status, ctx.out);
+      edit_enum("##status", *d, field::data_source::status, d->status, ctx.out);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       std::string flags;
@@ -237,24 +242,26 @@ void draw_data_sources(ViewContext& ctx, const Project& p) {
     ImGui::EndTable();
   }
   if (ImGui::SmallButton("+ Data source"))
-    ctx.out.push(create_item(ctx.ids, "data_source", p.id, {{"name", std::string("New data source")}}, "Add data source"));
+    ctx.out.push(create_item<DataSource>(ctx.ids, p.id, {{field::data_source::name, std::string("New data source")}},
+                                         "Add data source"));
 }
 
 void draw_constraints(ViewContext& ctx, const Project& p) {
   const float em = ImGui::GetFontSize();
   section_heading("Constraints");
-  edit_number("p95 latency (ms)", p.id, "latency_p95_ms", p.latency_p95_ms, ctx.out, "none", 8 * em);
-  edit_number("Budget", p.id, "budget", p.budget, ctx.out, "none", 8 * em);
+  edit_number("p95 latency (ms)", p, field::project::latency_p95_ms, p.latency_p95_ms, ctx.out, "none", 8 * em);
+  edit_number("Budget", p, field::project::budget, p.budget, ctx.out, "none", 8 * em);
   ImGui::SameLine();
-  edit_text("Currency", p.id, "budget_currency", p.budget_currency, ctx.out, "USD", 4 * em);
-  edit_list("Compliance", p.id, "compliance", p.compliance, ctx.out, "GDPR, CCPA, HIPAA", 24 * em);
+  edit_text("Currency", p, field::project::budget_currency, p.budget_currency, ctx.out, "USD", 4 * em);
+  edit_list("Compliance", p, field::project::compliance, p.compliance, ctx.out, "GDPR, CCPA, HIPAA", 24 * em);
   section_heading("Buffer rule");
   muted_text(ctx.theme, "Estimates are multiplied by these factors; the buffered figure is shown beside the raw one.");
-  edit_number("Data collection", p.id, "buffer_data_collection", p.buffer_data_collection, ctx.out, "1.5", 5 * em);
+  edit_number("Data collection", p, field::project::buffer_data_collection, p.buffer_data_collection, ctx.out, "1.5",
+              5 * em);
   ImGui::SameLine();
-  edit_number("Labelling", p.id, "buffer_labelling", p.buffer_labelling, ctx.out, "1.5", 5 * em);
+  edit_number("Labelling", p, field::project::buffer_labelling, p.buffer_labelling, ctx.out, "1.5", 5 * em);
   ImGui::SameLine();
-  edit_number("Other stages", p.id, "buffer_other", p.buffer_other, ctx.out, "1.0", 5 * em);
+  edit_number("Other stages", p, field::project::buffer_other, p.buffer_other, ctx.out, "1.0", 5 * em);
 }
 
 }  // namespace

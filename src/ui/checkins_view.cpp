@@ -61,7 +61,7 @@ void draw_deadline_setting(ViewContext& ctx, const Project& project) {
   if (ImGui::BeginCombo("##weekday", kWeekdayNames[weekday % 7])) {
     for (int d = 0; d < 7; ++d)
       if (ImGui::Selectable(kWeekdayNames[d], d == weekday) && d != weekday)
-        ctx.out.push(set_field(project.id, "checkin_weekday", std::int64_t{d}, "Change check-in day"));
+        ctx.out.push(set_field(project, field::project::checkin_weekday, std::int64_t{d}, "Change check-in day"));
     ImGui::EndCombo();
   }
   ImGui::SameLine();
@@ -74,7 +74,7 @@ void draw_deadline_setting(ViewContext& ctx, const Project& project) {
     for (int h = 0; h < 24; ++h) {
       std::snprintf(hour, sizeof hour, "%02d:00", h);
       if (ImGui::Selectable(hour, h == project.checkin_hour_utc) && h != project.checkin_hour_utc)
-        ctx.out.push(set_field(project.id, "checkin_hour_utc", std::int64_t{h}, "Change check-in hour"));
+        ctx.out.push(set_field(project, field::project::checkin_hour_utc, std::int64_t{h}, "Change check-in hour"));
     }
     ImGui::EndCombo();
   }
@@ -85,20 +85,21 @@ void draw_deadline_setting(ViewContext& ctx, const Project& project) {
 // One of done / next / blockers. Typing into a person's first check-in of
 // the week creates it; the create and the keystrokes that follow share one
 // coalescing key, so the whole check-in is one undo step.
-void edit_checkin_text(ViewContext& ctx, const char* label, const char* field, const std::string& value, Id person,
-                       Date week, const CheckIn* checkin) {
+void edit_checkin_text(ViewContext& ctx, const char* label, FieldName<CheckIn> which, const std::string& value,
+                       Id person, Date week, const CheckIn* checkin) {
   std::string text = value;
   ImGui::TextUnformatted(label);
   const std::string id = std::string("##") + label;
   const bool changed = ImGui::InputTextMultiline(
       id.c_str(), &text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
   if (changed) {
-    const std::string key = "checkin/" + person.to_string() + "/" + format_date(week) + "/" + field;
+    const std::string key = "checkin/" + person.to_string() + "/" + format_date(week) + "/" + std::string(which);
     if (checkin)
-      ctx.out.push(set_field(checkin->id, field, text, "Edit check-in"), key);
+      ctx.out.push(set_field(*checkin, which, text, "Edit check-in"), key);
     else
-      ctx.out.push(create_item(ctx.ids, "check_in", ctx.nav.project, {{"person", person}, {"week", week}, {field, text}},
-                               "Check in"),
+      ctx.out.push(create_item<CheckIn>(
+                       ctx.ids, ctx.nav.project,
+                       {{field::check_in::person, person}, {field::check_in::week, week}, {which, text}}, "Check in"),
                    key);
   }
   if (ImGui::IsItemDeactivated()) ctx.out.seal = true;
@@ -117,9 +118,10 @@ void draw_editor(ViewContext& ctx, const CheckInRow& row, Date week) {
   }
   ImGui::PushID(row.person);
   const CheckIn* c = row.checkin;
-  edit_checkin_text(ctx, "Done", "done", c ? c->done : std::string(), row.person->id, week, c);
-  edit_checkin_text(ctx, "Next", "next", c ? c->next : std::string(), row.person->id, week, c);
-  edit_checkin_text(ctx, "Blockers", "blockers", c ? c->blockers : std::string(), row.person->id, week, c);
+  edit_checkin_text(ctx, "Done", field::check_in::done, c ? c->done : std::string(), row.person->id, week, c);
+  edit_checkin_text(ctx, "Next", field::check_in::next, c ? c->next : std::string(), row.person->id, week, c);
+  edit_checkin_text(ctx, "Blockers", field::check_in::blockers, c ? c->blockers : std::string(), row.person->id, week,
+                    c);
   ImGui::PopID();
 }
 
@@ -169,7 +171,7 @@ void draw_checkins(ViewContext& ctx, CheckinsState& state) {
       ImGui::TableNextColumn();
       const bool known = zones_of(ctx).offset(r.person->time_zone, deadline).has_value();
       if (!known) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
-      edit_text("##zone", r.person->id, "time_zone", r.person->time_zone, ctx.out, "Europe/Berlin");
+      edit_text("##zone", *r.person, field::person::time_zone, r.person->time_zone, ctx.out, "Europe/Berlin");
       if (!known) ImGui::PopStyleColor();
       if (!known && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zones_of(ctx).problem(r.person->time_zone).c_str());
       ImGui::TableNextColumn();

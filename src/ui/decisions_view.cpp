@@ -26,14 +26,14 @@ void draw_entry(ViewContext& ctx, const DecisionEntry& e) {
   ImGui::TableNextColumn();
   const Decision* d = ctx.ws.find<Decision>(e.source);
   if (d) {
-    edit_date("##on", d->id, "on", d->on, ctx.out, -FLT_MIN);
+    edit_date("##on", *d, field::decision::on, d->on, ctx.out, -FLT_MIN);
     ImGui::TableNextColumn();
-    edit_text("##title", d->id, "title", d->title, ctx.out, "What was decided about");
+    edit_text("##title", *d, field::decision::title, d->title, ctx.out, "What was decided about");
     if (!e.gate.empty()) muted_text(ctx.theme, ("Gate: " + e.gate).c_str());
     ImGui::TableNextColumn();
-    edit_text("##decision", d->id, "decision", d->decision, ctx.out, "The decision");
+    edit_text("##decision", *d, field::decision::decision, d->decision, ctx.out, "The decision");
     ImGui::TableNextColumn();
-    edit_multiline("##rationale", d->id, "rationale", d->rationale, ctx.out, 2.0f);
+    edit_multiline("##rationale", *d, field::decision::rationale, d->rationale, ctx.out, 2.0f);
     ImGui::TableNextColumn();
     history_button(ctx, d->id);
     ImGui::SameLine();
@@ -64,8 +64,9 @@ void draw_decisions(ViewContext& ctx, DecisionsState& state) {
   if (!project) return;
   const std::vector<DecisionEntry> log = decision_log(ctx.ws, project->id);
   if (ImGui::SmallButton("+ Decision"))
-    ctx.out.push(create_item(ctx.ids, "decision", project->id, {{"title", std::string("New decision")}, {"on", ctx.today}},
-                             "Add decision"));
+    ctx.out.push(create_item<Decision>(
+        ctx.ids, project->id, {{field::decision::title, std::string("New decision")}, {field::decision::on, ctx.today}},
+        "Add decision"));
   ImGui::SameLine();
   draw_export_buttons(ctx, state, *project, log);
   if (log.empty()) {

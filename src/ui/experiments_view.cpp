@@ -32,29 +32,31 @@ void draw_results(ViewContext& ctx, const Experiment& e) {
       for (const Metric* option : children_in_id_order<Metric>(ctx.ws, e.parent)) {
         ImGui::PushID(option);
         if (ImGui::Selectable(option->name.c_str(), option->id == r->metric))
-          ctx.out.push(set_field(r->id, "metric", option->id, "Change result metric"));
+          ctx.out.push(set_field(*r, field::experiment_result::metric, option->id, "Change result metric"));
         ImGui::PopID();
       }
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    edit_number("##value", r->id, "value", r->value, ctx.out, "value", 6 * em);
+    edit_number("##value", *r, field::experiment_result::value, r->value, ctx.out, "value", 6 * em);
     ImGui::SameLine();
     remove_button(r->id, "result", ctx.out);
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ Result")) ctx.out.push(create_item(ctx.ids, "experiment_result", e.id, {}, "Add experiment result"));
+  if (ImGui::SmallButton("+ Result"))
+    ctx.out.push(create_item<ExperimentResult>(ctx.ids, e.id, {}, "Add experiment result"));
 }
 
 void draw_runs(ViewContext& ctx, const Experiment& e) {
   const float em = ImGui::GetFontSize();
   for (const ExternalRun* run : children_in_id_order<ExternalRun>(ctx.ws, e.id)) {
     ImGui::PushID(run);
-    edit_enum("##system", run->id, "system", run->system, ctx.out, 6 * em);
+    edit_enum("##system", *run, field::external_run::system, run->system, ctx.out, 6 * em);
     ImGui::SameLine();
-    edit_text("##run", run->id, "run_id", run->run_id, ctx.out, "run id / name:version / lock hash", 14 * em);
+    edit_text("##run", *run, field::external_run::run_id, run->run_id, ctx.out, "run id / name:version / lock hash",
+              14 * em);
     ImGui::SameLine();
-    edit_text("##url", run->id, "url", run->url, ctx.out, "https://...", 16 * em);
+    edit_text("##url", *run, field::external_run::url, run->url, ctx.out, "https://...", 16 * em);
     ImGui::SameLine();
     const bool linkable = run->url.rfind("https://", 0) == 0 || run->url.rfind("http://", 0) == 0;
     ImGui::BeginDisabled(!linkable);
@@ -64,7 +66,7 @@ void draw_runs(ViewContext& ctx, const Experiment& e) {
     remove_button(run->id, "run link", ctx.out);
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ Run link")) ctx.out.push(create_item(ctx.ids, "external_run", e.id, {}, "Add run link"));
+  if (ImGui::SmallButton("+ Run link")) ctx.out.push(create_item<ExternalRun>(ctx.ids, e.id, {}, "Add run link"));
 }
 
 void draw_log(ViewContext& ctx, const std::vector<const Experiment*>& experiments) {
@@ -75,25 +77,27 @@ void draw_log(ViewContext& ctx, const std::vector<const Experiment*>& experiment
                                enum_label(enum_name(e->status)) + (e->on ? "  \xC2\xB7  " + format_date(*e->on) : "") + "###exp";
     if (ImGui::CollapsingHeader(header.c_str())) {
       ImGui::Indent();
-      edit_text("Title", e->id, "title", e->title, ctx.out, "", 24 * em);
-      edit_enum("Status", e->id, "status", e->status, ctx.out, 8 * em);
+      edit_text("Title", *e, field::experiment::title, e->title, ctx.out, "", 24 * em);
+      edit_enum("Status", *e, field::experiment::status, e->status, ctx.out, 8 * em);
       ImGui::SameLine();
-      edit_date("Date", e->id, "on", e->on, ctx.out, 7 * em);
+      edit_date("Date", *e, field::experiment::on, e->on, ctx.out, 7 * em);
       ImGui::TextUnformatted("Hypothesis");
-      edit_multiline("##hypothesis", e->id, "hypothesis", e->hypothesis, ctx.out, 2);
-      edit_text("Dataset version", e->id, "dataset_version", e->dataset_version, ctx.out, "e.g. images:v7", 12 * em);
+      edit_multiline("##hypothesis", *e, field::experiment::hypothesis, e->hypothesis, ctx.out, 2);
+      edit_text("Dataset version", *e, field::experiment::dataset_version, e->dataset_version, ctx.out,
+                "e.g. images:v7", 12 * em);
       ImGui::SameLine();
-      edit_text("Model version", e->id, "model_version", e->model_version, ctx.out, "e.g. detector:v3", 12 * em);
-      edit_text("Parameters", e->id, "parameters", e->parameters, ctx.out, "lr=3e-4, epochs=20", 30 * em);
-      edit_number("GPU hours", e->id, "gpu_hours", e->gpu_hours, ctx.out, "\xE2\x80\x94", 6 * em);
+      edit_text("Model version", *e, field::experiment::model_version, e->model_version, ctx.out, "e.g. detector:v3",
+                12 * em);
+      edit_text("Parameters", *e, field::experiment::parameters, e->parameters, ctx.out, "lr=3e-4, epochs=20", 30 * em);
+      edit_number("GPU hours", *e, field::experiment::gpu_hours, e->gpu_hours, ctx.out, "\xE2\x80\x94", 6 * em);
       ImGui::SameLine();
-      edit_number("Cost", e->id, "cost", e->cost, ctx.out, "\xE2\x80\x94", 6 * em);
+      edit_number("Cost", *e, field::experiment::cost, e->cost, ctx.out, "\xE2\x80\x94", 6 * em);
       section_heading("Results");
       draw_results(ctx, *e);
       section_heading("Runs (MLflow, W&B, DVC)");
       draw_runs(ctx, *e);
       ImGui::TextUnformatted("Notes");
-      edit_multiline("##notes", e->id, "notes", e->notes, ctx.out, 2);
+      edit_multiline("##notes", *e, field::experiment::notes, e->notes, ctx.out, 2);
       draw_history(ctx, e->id);
       if (ImGui::SmallButton("Delete experiment")) ctx.out.push(remove_item(e->id, "Delete experiment"));
       ImGui::Unindent();
@@ -214,8 +218,10 @@ void draw_lineage(ViewContext& ctx, const std::vector<const Experiment*>& experi
 
 void draw_experiments(ViewContext& ctx, ExperimentsState& state) {
   if (ImGui::SmallButton("+ Experiment"))
-    ctx.out.push(create_item(ctx.ids, "experiment", ctx.nav.project, {{"title", std::string("New experiment")}, {"on", ctx.today}},
-                             "Add experiment"));
+    ctx.out.push(create_item<Experiment>(
+        ctx.ids, ctx.nav.project,
+        {{field::experiment::title, std::string("New experiment")}, {field::experiment::on, ctx.today}},
+        "Add experiment"));
   const auto experiments = experiments_of(ctx.ws, ctx.nav.project);
   draw_log(ctx, experiments);
   section_heading("Metric trend");

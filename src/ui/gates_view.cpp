@@ -61,15 +61,15 @@ void draw_criteria(ViewContext& ctx, const Gate& gate, const GateStatus& status)
         if (const Metric* m = ctx.ws.find<Metric>(id)) {
           ImGui::PushID(m);
           if (ImGui::Selectable(m->name.c_str(), m->id == item->metric))
-            ctx.out.push(set_field(item->id, "metric", m->id, "Change criterion metric"));
+            ctx.out.push(set_field(*item, field::gate_criterion::metric, m->id, "Change criterion metric"));
           ImGui::PopID();
         }
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    edit_enum("##cmp", item->id, "comparison", item->comparison, ctx.out, 6 * em);
+    edit_enum("##cmp", *item, field::gate_criterion::comparison, item->comparison, ctx.out, 6 * em);
     ImGui::SameLine();
-    edit_number("##threshold", item->id, "threshold", item->threshold, ctx.out, "0", 5 * em);
+    edit_number("##threshold", *item, field::gate_criterion::threshold, item->threshold, ctx.out, "0", 5 * em);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (c.latest)
@@ -80,7 +80,8 @@ void draw_criteria(ViewContext& ctx, const Gate& gate, const GateStatus& status)
     remove_button(item->id, "criterion", ctx.out);
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ Criterion")) ctx.out.push(create_item(ctx.ids, "gate_criterion", gate.id, {}, "Add gate criterion"));
+  if (ImGui::SmallButton("+ Criterion"))
+    ctx.out.push(create_item<GateCriterion>(ctx.ids, gate.id, {}, "Add gate criterion"));
 }
 
 // The task the gate waits for (its finish is when the evidence is ready) and
@@ -94,7 +95,7 @@ void draw_forecast(ViewContext& ctx, const Gate& gate) {
   ImGui::SetNextItemWidth(22 * em);
   if (ImGui::BeginCombo("##milestone", task ? task->title.c_str() : "(no task: no forecast)", ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable("(no task)", gate.milestone.nil()) && !gate.milestone.nil())
-      ctx.out.push(set_field(gate.id, "milestone", Id{}, "Unlink gate from its task"));
+      ctx.out.push(set_field(gate, field::gate::milestone, Id{}, "Unlink gate from its task"));
     // Milestones (0-day tasks) first: they are what gates usually wait for.
     std::vector<const Task*> tasks;
     for (const Id id : ctx.ws.children_of(gate.parent))
@@ -111,7 +112,7 @@ void draw_forecast(ViewContext& ctx, const Gate& gate) {
         ImGui::PushID(t);
         const std::string label = (is_milestone(t) ? "\xE2\x97\x86 " : "") + (t->title.empty() ? std::string("(untitled)") : t->title);
         if (ImGui::Selectable(label.c_str(), t->id == gate.milestone) && t->id != gate.milestone)
-          ctx.out.push(set_field(gate.id, "milestone", t->id, "Link gate to a task"));
+          ctx.out.push(set_field(gate, field::gate::milestone, t->id, "Link gate to a task"));
         ImGui::PopID();
       }
     ImGui::EndCombo();
@@ -178,16 +179,17 @@ void draw_gates(ViewContext& ctx, GatesState& state) {
   const float em = ImGui::GetFontSize();
   if (ctx.forecast) advance_forecast(ctx, *ctx.forecast);
   if (ImGui::SmallButton("+ Gate"))
-    ctx.out.push(create_item(ctx.ids, "gate", ctx.nav.project, {{"name", std::string("New gate")}, {"due", Date{ctx.today.days + 14}}},
-                             "Add gate"));
+    ctx.out.push(create_item<Gate>(
+        ctx.ids, ctx.nav.project,
+        {{field::gate::name, std::string("New gate")}, {field::gate::due, Date{ctx.today.days + 14}}}, "Add gate"));
   for (const GateStatus& status : gates_of(ctx.ws, ctx.nav.project, ctx.today)) {
     const Gate* gate = ctx.ws.find<Gate>(status.gate);
     if (!gate) continue;
     ImGui::PushID(gate);
     ImGui::BeginChild("gate", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    edit_text("##name", gate->id, "name", gate->name, ctx.out, "Gate name", 20 * em);
+    edit_text("##name", *gate, field::gate::name, gate->name, ctx.out, "Gate name", 20 * em);
     ImGui::SameLine();
-    edit_date("Due", gate->id, "due", gate->due, ctx.out, 8 * em);
+    edit_date("Due", *gate, field::gate::due, gate->due, ctx.out, 8 * em);
     // At the card's right edge: beside "Due" it read as clearing the date.
     ImGui::SameLine(ImGui::GetContentRegionMax().x - icon_button_width());
     remove_button(gate->id, "gate", ctx.out);

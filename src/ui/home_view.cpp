@@ -116,8 +116,8 @@ void draw_projects(ViewContext& ctx, HomeState& state) {
     if (ImGui::InputTextWithHint("##name", "Project name", &name)) {
       Command c;
       c.label = "Rename project";
-      c.ops.push_back(SetField{id, "name", name});
-      out.push(std::move(c), id.to_string() + "/name");
+      c.ops.push_back(SetField{id, field::project::name, name});
+      out.push(std::move(c), id.to_string() + "/" + std::string(field::project::name));
     }
     if (ImGui::IsItemDeactivated()) out.seal = true;
     const ProjectGlance& glance = state.glances[id];
@@ -145,15 +145,16 @@ void draw_projects(ViewContext& ctx, HomeState& state) {
       ImportPlan copy = plan_import(export_json(ws, id), ws, ids);
       if (copy.ok && !copy.command.ops.empty()) {
         if (auto* create = std::get_if<CreateItem>(&copy.command.ops.front()))
-          for (auto& [field, value] : create->fields)
-            if (field == "name") value = project.name + " (copy)";
+          for (auto& [field_name, value] : create->fields)
+            if (field_name == field::project::name.name) value = project.name + " (copy)";
         copy.command.label = "Duplicate project";
         out.push(std::move(copy.command));
       }
     }
     ImGui::SameLine();
     if (ImGui::Button(project.archived ? "Unarchive" : "Archive"))
-      out.push(set_field(id, "archived", !project.archived, project.archived ? "Unarchive project" : "Archive project"));
+      out.push(set_field(project, field::project::archived, !project.archived,
+                         project.archived ? "Unarchive project" : "Archive project"));
     ImGui::SameLine();
     if (ImGui::Button("Delete")) out.push(remove_item(id, "Delete project"));
     ImGui::PopID();
@@ -218,7 +219,8 @@ void draw_templates(ViewContext& ctx, float width, bool welcome) {
 Command new_project_command(IdSource& ids, std::size_t existing_projects) {
   Command c;
   c.label = "New project";
-  c.ops.push_back(CreateItem{"project", ids.next(), {}, {{"name", "Untitled project " + std::to_string(existing_projects + 1)}}});
+  c.ops.push_back(create_op<Project>(
+      ids.next(), {}, {{field::project::name, "Untitled project " + std::to_string(existing_projects + 1)}}));
   return c;
 }
 

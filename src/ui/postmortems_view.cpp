@@ -16,8 +16,10 @@ namespace {
 std::string name_or(const std::string& name, const char* fallback) { return name.empty() ? fallback : name; }
 
 Command new_postmortem(ViewContext& ctx, const std::string& title, Id subject, Id* created) {
-  return create_item(ctx.ids, "post_mortem", ctx.nav.project,
-                     {{"title", title}, {"subject", subject}, {"on", ctx.today}}, "Add post-mortem", created);
+  return create_item<PostMortem>(
+      ctx.ids, ctx.nav.project,
+      {{field::post_mortem::title, title}, {field::post_mortem::subject, subject}, {field::post_mortem::on, ctx.today}},
+      "Add post-mortem", created);
 }
 
 void draw_create_buttons(ViewContext& ctx, PostmortemsState& state, const Project& project) {
@@ -57,7 +59,8 @@ void draw_root_causes(ViewContext& ctx, const PostMortem& pm) {
           causes.emplace_back(c);
       for (const std::string& c : pm.root_causes)  // anything else (from an import) stays
         if (std::find(std::begin(kRootCauses), std::end(kRootCauses), c) == std::end(kRootCauses)) causes.push_back(c);
-      ctx.out.push(set_field(pm.id, "root_causes", causes, now ? "Tick root cause" : "Untick root cause"));
+      ctx.out.push(
+          set_field(pm, field::post_mortem::root_causes, causes, now ? "Tick root cause" : "Untick root cause"));
     }
   }
   // Causes in words (from an import or the automation API): shown after the
@@ -72,7 +75,7 @@ void draw_root_causes(ViewContext& ctx, const PostMortem& pm) {
     if (ImGui::SmallButton(label.c_str())) {
       StringList causes = pm.root_causes;
       std::erase(causes, cause);
-      ctx.out.push(set_field(pm.id, "root_causes", causes, "Remove root cause"));
+      ctx.out.push(set_field(pm, field::post_mortem::root_causes, causes, "Remove root cause"));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A root cause in words; click to remove it");
     ImGui::PopID();
@@ -102,7 +105,8 @@ void draw_action_items(ViewContext& ctx, const PostMortem& pm) {
   std::sort(items.begin(), items.end(), [](const ActionItem* a, const ActionItem* b) { return a->id < b->id; });
   section_heading("Action items");
   if (ImGui::SmallButton("+ Action item"))
-    ctx.out.push(create_item(ctx.ids, "action_item", pm.id, {{"text", std::string("New action item")}}, "Add action item"));
+    ctx.out.push(create_item<ActionItem>(ctx.ids, pm.id, {{field::action_item::text, std::string("New action item")}},
+                                         "Add action item"));
   ImGui::SameLine();
   const bool any_unlinked = std::any_of(items.begin(), items.end(), [&](const ActionItem* a) { return !ctx.ws.find<Task>(a->task); });
   ImGui::BeginDisabled(!any_unlinked);
@@ -126,11 +130,11 @@ void draw_action_items(ViewContext& ctx, const PostMortem& pm) {
     ImGui::PushID(a);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    edit_text("##text", a->id, "text", a->text, ctx.out, "What we will do");
+    edit_text("##text", *a, field::action_item::text, a->text, ctx.out, "What we will do");
     ImGui::TableNextColumn();
-    edit_text("##owner", a->id, "owner", a->owner, ctx.out, "owner");
+    edit_text("##owner", *a, field::action_item::owner, a->owner, ctx.out, "owner");
     ImGui::TableNextColumn();
-    edit_bool("##done", a->id, "done", a->done, ctx.out);
+    edit_bool("##done", *a, field::action_item::done, a->done, ctx.out);
     ImGui::TableNextColumn();
     if (const Task* t = ctx.ws.find<Task>(a->task)) {
       const Project* home = ctx.ws.find<Project>(t->parent);
@@ -159,9 +163,9 @@ void draw_action_items(ViewContext& ctx, const PostMortem& pm) {
 void draw_postmortem(ViewContext& ctx, const PostMortem& pm) {
   const float em = ImGui::GetFontSize();
   ImGui::PushID(&pm);
-  edit_text("##title", pm.id, "title", pm.title, ctx.out, "Title", 24 * em);
+  edit_text("##title", pm, field::post_mortem::title, pm.title, ctx.out, "Title", 24 * em);
   ImGui::SameLine();
-  edit_date("##on", pm.id, "on", pm.on, ctx.out, 6.5f * em);
+  edit_date("##on", pm, field::post_mortem::on, pm.on, ctx.out, 6.5f * em);
   ImGui::SameLine();
   history_button(ctx, pm.id);  // with its action items'
   ImGui::SameLine();
@@ -172,9 +176,9 @@ void draw_postmortem(ViewContext& ctx, const PostMortem& pm) {
   else
     muted_text(ctx.theme, "About the whole project");
   ImGui::TextUnformatted("What went well");
-  edit_multiline("##well", pm.id, "went_well", pm.went_well, ctx.out);
+  edit_multiline("##well", pm, field::post_mortem::went_well, pm.went_well, ctx.out);
   ImGui::TextUnformatted("What went wrong");
-  edit_multiline("##wrong", pm.id, "went_wrong", pm.went_wrong, ctx.out);
+  edit_multiline("##wrong", pm, field::post_mortem::went_wrong, pm.went_wrong, ctx.out);
   draw_root_causes(ctx, pm);
   draw_action_items(ctx, pm);
   ImGui::PopID();

@@ -79,7 +79,7 @@ void edit_review_cadence(ViewContext& ctx, const Risk& r) {
   if (ImGui::BeginCombo("##cadence", cadence_text(r.review_every_days).c_str())) {
     for (const std::int64_t days : kChoices)
       if (ImGui::Selectable(cadence_text(days).c_str(), days == r.review_every_days) && days != r.review_every_days)
-        ctx.out.push(set_field(r.id, "review_every_days", days, "Edit review cadence"));
+        ctx.out.push(set_field(r, field::risk::review_every_days, days, "Edit review cadence"));
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("How often this risk is reviewed");
@@ -113,15 +113,15 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     ImGui::PushID(r);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    edit_text("##title", r->id, "title", r->title, ctx.out, "Risk");
-    edit_text("##mitigation", r->id, "mitigation", r->mitigation, ctx.out, "Mitigation: how we reduce it");
+    edit_text("##title", *r, field::risk::title, r->title, ctx.out, "Risk");
+    edit_text("##mitigation", *r, field::risk::mitigation, r->mitigation, ctx.out, "Mitigation: how we reduce it");
     ImGui::TableNextColumn();
-    edit_enum("##cat", r->id, "category", r->category, ctx.out);
-    edit_enum("##status", r->id, "status", r->status, ctx.out);
+    edit_enum("##cat", *r, field::risk::category, r->category, ctx.out);
+    edit_enum("##status", *r, field::risk::status, r->status, ctx.out);
     ImGui::TableNextColumn();
-    edit_integer("##l", r->id, "likelihood", r->likelihood, 1, 5, ctx.out);
+    edit_integer("##l", *r, field::risk::likelihood, r->likelihood, 1, 5, ctx.out);
     ImGui::TableNextColumn();
-    edit_integer("##i", r->id, "impact", r->impact, 1, 5, ctx.out);
+    edit_integer("##i", *r, field::risk::impact, r->impact, 1, 5, ctx.out);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, level_color(risk_level(*r), ctx.theme));
@@ -130,11 +130,11 @@ void draw_register(ViewContext& ctx, const RisksState& state, const std::vector<
     fitted_text(score);
     ImGui::PopStyleColor();
     ImGui::TableNextColumn();
-    edit_text("##owner", r->id, "owner", r->owner, ctx.out, "owner");
+    edit_text("##owner", *r, field::risk::owner, r->owner, ctx.out, "owner");
     ImGui::TableNextColumn();
     const bool overdue = review_overdue(*r, ctx.today);
     if (overdue) ImGui::PushStyleColor(ImGuiCol_Text, bad_color(ctx.theme));
-    edit_date("##review", r->id, "next_review", r->next_review, ctx.out, -FLT_MIN);
+    edit_date("##review", *r, field::risk::next_review, r->next_review, ctx.out, -FLT_MIN);
     if (overdue) ImGui::PopStyleColor();
     if (overdue && ImGui::IsItemHovered()) ImGui::SetTooltip("Review overdue");
     edit_review_cadence(ctx, *r);
@@ -173,8 +173,10 @@ void draw_risks(ViewContext& ctx, RisksState& state) {
   for (const Id id : state.risks)
     if (const Risk* r = ctx.ws.find<Risk>(id)) risks.push_back(r);
   if (ImGui::SmallButton("+ Risk"))
-    ctx.out.push(create_item(ctx.ids, "risk", ctx.nav.project,
-                             {{"title", std::string("New risk")}, {"next_review", Date{ctx.today.days + 28}}}, "Add risk"));
+    ctx.out.push(create_item<Risk>(
+        ctx.ids, ctx.nav.project,
+        {{field::risk::title, std::string("New risk")}, {field::risk::next_review, Date{ctx.today.days + 28}}},
+        "Add risk"));
   ImGui::SameLine();
   const std::size_t due = state.due_reviews;
   ImGui::BeginDisabled(due == 0);

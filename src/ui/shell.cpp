@@ -69,8 +69,10 @@ void run_shell_command(ShellCommand command, ShellState& state, const ShellInfo&
     case ShellCommand::new_task:
       if (!info.read_only && !state.nav.project.nil()) {
         Id created;
-        actions.commands.push(create_item(*info.ids, "task", state.nav.project,
-                                          {{"title", std::string("New task")}, {"status", std::string("todo")}}, "Add task", &created));
+        actions.commands.push(create_item<Task>(
+            *info.ids, state.nav.project,
+            {{field::task::title, std::string("New task")}, {field::task::status, std::string("todo")}}, "Add task",
+            &created));
         state.nav.open_task = created;
         if (state.nav.view != View::board && state.nav.view != View::backlog) state.nav.view = View::board;
       }

@@ -112,10 +112,12 @@ void draw_sprints(ViewContext& ctx, SprintsState& state) {
   for (const auto kind : {SprintKind::discovery, SprintKind::delivery}) {
     const std::string label = "+ " + enum_label(enum_name(kind)) + " sprint";
     if (ImGui::SmallButton(label.c_str()))
-      ctx.out.push(create_item(ctx.ids, "sprint", project->id,
-                               {{"name", enum_label(enum_name(kind)) + " sprint"}, {"kind", std::string(enum_name(kind))},
-                                {"start", ctx.today}, {"end", Date{ctx.today.days + 13}}},
-                               "Add sprint"));
+      ctx.out.push(create_item<Sprint>(ctx.ids, project->id,
+                                       {{field::sprint::name, enum_label(enum_name(kind)) + " sprint"},
+                                        {field::sprint::kind, std::string(enum_name(kind))},
+                                        {field::sprint::start, ctx.today},
+                                        {field::sprint::end, Date{ctx.today.days + 13}}},
+                                       "Add sprint"));
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -128,22 +130,22 @@ void draw_sprints(ViewContext& ctx, SprintsState& state) {
   for (const Sprint* s : sprints) {
     ImGui::PushID(s);
     ImGui::BeginChild("sprint", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    edit_text("##name", s->id, "name", s->name, ctx.out, "Sprint name", 16 * em);
+    edit_text("##name", *s, field::sprint::name, s->name, ctx.out, "Sprint name", 16 * em);
     ImGui::SameLine();
-    edit_enum("##kind", s->id, "kind", s->kind, ctx.out, 8 * em);
+    edit_enum("##kind", *s, field::sprint::kind, s->kind, ctx.out, 8 * em);
     ImGui::SameLine();
     ImGui::TextUnformatted("from");  // before its date: "from 2026-11-30 to 2026-12-11"
     ImGui::SameLine();
-    edit_date("##from", s->id, "start", s->start, ctx.out, 7 * em);
+    edit_date("##from", *s, field::sprint::start, s->start, ctx.out, 7 * em);
     ImGui::SameLine();
     ImGui::TextUnformatted("to");
     ImGui::SameLine();
-    edit_date("##to", s->id, "end", s->end, ctx.out, 7 * em);
+    edit_date("##to", *s, field::sprint::end, s->end, ctx.out, 7 * em);
     ImGui::SameLine();
     history_button(ctx, s->id);
     ImGui::SameLine();
     remove_button(s->id, "sprint", ctx.out);
-    edit_text("Goal", s->id, "goal", s->goal, ctx.out, "What this sprint must answer or deliver", -4 * em);
+    edit_text("Goal", *s, field::sprint::goal, s->goal, ctx.out, "What this sprint must answer or deliver", -4 * em);
     draw_load(ctx, state.loads[s->id]);
     if (state.planning == s->id) {
       draw_planning(ctx, state, *project, *s);

@@ -12,10 +12,10 @@
 namespace cairn::ui {
 namespace {
 
-// A combo of the project's items of kind T, storing the chosen id in `field`.
-template <class T, class Name>
-void pick_reference(ViewContext& ctx, const char* label, Id item, const char* field, Id current, Id project,
-                    Name name_of, const char* none, Id exclude = {}) {
+// A combo of the project's items of kind T, storing the chosen id in `field` of `item`.
+template <class T, class Item, class Name>
+void pick_reference(ViewContext& ctx, const char* label, const Item& item, FieldName<Item> field, Id current,
+                    Id project, Name name_of, const char* none, Id exclude = {}) {
   std::string shown = none;
   if (const T* t = ctx.ws.find<T>(current)) shown = name_of(*t);
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -40,40 +40,45 @@ void pick_reference(ViewContext& ctx, const char* label, Id item, const char* fi
 
 void draw_fields(ViewContext& ctx, const Project& project, const Task& t) {
   const float em = ImGui::GetFontSize();
-  edit_text("##title", t.id, "title", t.title, ctx.out, "Title");
-  edit_enum("Status", t.id, "status", t.status, ctx.out, 10 * em);
-  edit_enum("Stage", t.id, "stage", t.stage, ctx.out, 10 * em);
+  edit_text("##title", t, field::task::title, t.title, ctx.out, "Title");
+  edit_enum("Status", t, field::task::status, t.status, ctx.out, 10 * em);
+  edit_enum("Stage", t, field::task::stage, t.stage, ctx.out, 10 * em);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Assignee");
   ImGui::SameLine(7 * em);
-  pick_reference<Person>(ctx, "##assignee", t.id, "assignee", t.assignee, project.id, [](const Person& p) { return p.name; }, "Unassigned");
+  pick_reference<Person>(
+      ctx, "##assignee", t, field::task::assignee, t.assignee, project.id, [](const Person& p) { return p.name; },
+      "Unassigned");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Sprint");
   ImGui::SameLine(7 * em);
-  pick_reference<Sprint>(ctx, "##sprint", t.id, "sprint", t.sprint, project.id, [](const Sprint& s) { return s.name; }, "No sprint (backlog)");
-  edit_date("Start", t.id, "start", t.start, ctx.out, 8 * em);
+  pick_reference<Sprint>(
+      ctx, "##sprint", t, field::task::sprint, t.sprint, project.id, [](const Sprint& s) { return s.name; },
+      "No sprint (backlog)");
+  edit_date("Start", t, field::task::start, t.start, ctx.out, 8 * em);
   ImGui::SameLine();
-  edit_date("Due", t.id, "due", t.due, ctx.out, 8 * em);
-  edit_list("Tags", t.id, "tags", t.tags, ctx.out, "comma, separated", 20 * em);
+  edit_date("Due", t, field::task::due, t.due, ctx.out, 8 * em);
+  edit_list("Tags", t, field::task::tags, t.tags, ctx.out, "comma, separated", 20 * em);
   ImGui::TextUnformatted("Description");
-  edit_multiline("##description", t.id, "description", t.description, ctx.out, 3);
+  edit_multiline("##description", t, field::task::description, t.description, ctx.out, 3);
 }
 
 void draw_estimate(ViewContext& ctx, const Project& project, const Task& t) {
   const float em = ImGui::GetFontSize();
   section_heading("Estimate (working days)");
-  edit_number("Optimistic", t.id, "optimistic_days", t.optimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  edit_number("Optimistic", t, field::task::optimistic_days, t.optimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
   ImGui::SameLine();
-  edit_number("Likely", t.id, "likely_days", t.likely_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  edit_number("Likely", t, field::task::likely_days, t.likely_days, ctx.out, "\xE2\x80\x94", 4 * em);
   ImGui::SameLine();
-  edit_number("Pessimistic", t.id, "pessimistic_days", t.pessimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
+  edit_number("Pessimistic", t, field::task::pessimistic_days, t.pessimistic_days, ctx.out, "\xE2\x80\x94", 4 * em);
   const Estimate e = estimate_of(project, t);
   ImGui::PushFont(ctx.fonts.strong);
   ImGui::TextUnformatted(describe_estimate(e).c_str());
   ImGui::PopFont();
-  edit_number("Buffer override (\xC3\x97)", t.id, "buffer_override", t.buffer_override, ctx.out, "project rule", 6 * em);
+  edit_number("Buffer override (\xC3\x97)", t, field::task::buffer_override, t.buffer_override, ctx.out, "project rule",
+              6 * em);
   ImGui::SameLine();
-  edit_number("Actual days", t.id, "actual_days", t.actual_days, ctx.out, "\xE2\x80\x94", 5 * em);
+  edit_number("Actual days", t, field::task::actual_days, t.actual_days, ctx.out, "\xE2\x80\x94", 5 * em);
 }
 
 void draw_checklist(ViewContext& ctx, const Task& t) {
@@ -85,16 +90,19 @@ void draw_checklist(ViewContext& ctx, const Task& t) {
   section_heading(title.c_str());
   for (const ChecklistItem* item : items) {
     ImGui::PushID(item);
-    edit_bool("##done", item->id, "done", item->done, ctx.out);
+    edit_bool("##done", *item, field::checklist_item::done, item->done, ctx.out);
     ImGui::SameLine();
-    edit_text("##text", item->id, "text", item->text, ctx.out, "What must be true", -3 * ImGui::GetFontSize());
+    edit_text("##text", *item, field::checklist_item::text, item->text, ctx.out, "What must be true",
+              -3 * ImGui::GetFontSize());
     ImGui::SameLine();
     remove_button(item->id, "checklist item", ctx.out);
     ImGui::PopID();
   }
   if (ImGui::SmallButton("+ Done criterion")) {
     const double order = items.empty() ? 0.0 : items.back()->order + 1.0;
-    ctx.out.push(create_item(ctx.ids, "checklist_item", t.id, {{"text", std::string("")}, {"order", order}}, "Add done criterion"));
+    ctx.out.push(create_item<ChecklistItem>(
+        ctx.ids, t.id, {{field::checklist_item::text, std::string("")}, {field::checklist_item::order, order}},
+        "Add done criterion"));
   }
 }
 
@@ -103,35 +111,36 @@ void draw_dependencies(ViewContext& ctx, const Project& project, const Task& t) 
   const auto task_name = [](const Task& x) { return x.title; };
   for (const Dependency* d : children_in_id_order<Dependency>(ctx.ws, t.id)) {
     ImGui::PushID(d);
-    pick_reference<Task>(ctx, "##pred", d->id, "predecessor", d->predecessor, project.id, task_name, "(choose a task)", t.id);
-    edit_enum("##type", d->id, "type", d->type, ctx.out, ImGui::GetFontSize() * 9);
+    pick_reference<Task>(ctx, "##pred", *d, field::dependency::predecessor, d->predecessor, project.id, task_name,
+                         "(choose a task)", t.id);
+    edit_enum("##type", *d, field::dependency::type, d->type, ctx.out, ImGui::GetFontSize() * 9);
     ImGui::SameLine();
-    edit_number("lag days", d->id, "lag_days", d->lag_days, ctx.out, "0", ImGui::GetFontSize() * 3);
+    edit_number("lag days", *d, field::dependency::lag_days, d->lag_days, ctx.out, "0", ImGui::GetFontSize() * 3);
     ImGui::SameLine();
     remove_button(d->id, "dependency", ctx.out);
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ Dependency"))
-    ctx.out.push(create_item(ctx.ids, "dependency", t.id, {}, "Add dependency"));
+  if (ImGui::SmallButton("+ Dependency")) ctx.out.push(create_item<Dependency>(ctx.ids, t.id, {}, "Add dependency"));
 }
 
 void draw_blockers(ViewContext& ctx, const Project& project, const Task& t) {
   section_heading("Blockers");
   for (const Blocker* b : children_in_id_order<Blocker>(ctx.ws, t.id)) {
     ImGui::PushID(b);
-    edit_bool("Resolved", b->id, "resolved", b->resolved, ctx.out);
+    edit_bool("Resolved", *b, field::blocker::resolved, b->resolved, ctx.out);
     ImGui::SameLine();
-    edit_date("since", b->id, "since", b->since, ctx.out, ImGui::GetFontSize() * 7);
+    edit_date("since", *b, field::blocker::since, b->since, ctx.out, ImGui::GetFontSize() * 7);
     ImGui::SameLine();
     remove_button(b->id, "blocker", ctx.out);
-    edit_text("##text", b->id, "text", b->text, ctx.out, "What blocks this task?");
-    pick_reference<Task>(ctx, "##by", b->id, "blocking_task", b->blocking_task, project.id, [](const Task& x) { return "Blocked by: " + x.title; },
-                         "Blocked by no task", t.id);
+    edit_text("##text", *b, field::blocker::text, b->text, ctx.out, "What blocks this task?");
+    pick_reference<Task>(
+        ctx, "##by", *b, field::blocker::blocking_task, b->blocking_task, project.id,
+        [](const Task& x) { return "Blocked by: " + x.title; }, "Blocked by no task", t.id);
     ImGui::Separator();
     ImGui::PopID();
   }
   if (ImGui::SmallButton("+ Blocker"))
-    ctx.out.push(create_item(ctx.ids, "blocker", t.id, {{"since", ctx.today}}, "Add blocker"));
+    ctx.out.push(create_item<Blocker>(ctx.ids, t.id, {{field::blocker::since, ctx.today}}, "Add blocker"));
 }
 
 bool created_this_frame(const CommandSink& out, Id id) {

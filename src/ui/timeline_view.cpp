@@ -126,7 +126,8 @@ void draw_holidays(ViewContext& ctx) {
   if (!ImGui::BeginPopup("Holidays")) return;
   ImGui::TextUnformatted("Days nobody on this project works, besides weekends.");
   ImGui::TextUnformatted("The schedule, the forecast and the timeline skip them.");
-  edit_list("##dates", project->id, "holidays", project->holidays, ctx.out, "2026-12-24, 2026-12-25", 24 * ImGui::GetFontSize());
+  edit_list("##dates", *project, field::project::holidays, project->holidays, ctx.out, "2026-12-24, 2026-12-25",
+            24 * ImGui::GetFontSize());
   for (const std::string& day : project->holidays)
     if (const std::optional<Date> d = parse_date(day)) ImGui::BulletText("%s", format_date(*d).c_str());
   ImGui::EndPopup();
@@ -297,8 +298,8 @@ Command drag_command(const std::vector<DateChange>& changes, DragKind kind) {
   if (changes.size() > 1)
     c.label += " (" + std::to_string(changes.size() - 1) + (changes.size() == 2 ? " dependent task pushed)" : " dependent tasks pushed)");
   for (const DateChange& change : changes) {
-    c.ops.push_back(SetField{change.task, "start", change.start});
-    c.ops.push_back(SetField{change.task, "due", change.due});
+    c.ops.push_back(SetField{change.task, field::task::start, change.start});
+    c.ops.push_back(SetField{change.task, field::task::due, change.due});
   }
   return c;
 }

@@ -12,7 +12,7 @@
 namespace cairn::ui {
 namespace {
 
-std::string coalesce_key(Id id, const char* field) { return id.to_string() + "/" + field; }
+std::string coalesce_key(Id id, std::string_view field) { return id.to_string() + "/" + std::string(field); }
 
 // Ends a typing run when the field loses focus.
 void seal_on_leave(CommandSink& out) {
@@ -38,23 +38,6 @@ std::optional<std::optional<double>> parse_number(const std::string& text) {
 }
 
 }  // namespace
-
-Command set_field(Id id, std::string_view field, Value value, std::string label) {
-  Command c;
-  c.label = std::move(label);
-  c.ops.push_back(SetField{id, std::string(field), std::move(value)});
-  return c;
-}
-
-Command create_item(IdSource& ids, std::string_view kind, Id parent,
-                    std::vector<std::pair<std::string, Value>> fields, std::string label, Id* created) {
-  Command c;
-  c.label = std::move(label);
-  const Id id = ids.next();
-  if (created) *created = id;
-  c.ops.push_back(CreateItem{std::string(kind), id, parent, std::move(fields)});
-  return c;
-}
 
 Command remove_item(Id id, std::string label) {
   return Command{{RemoveItem{id}}, {}, {}, std::move(label)};
@@ -82,7 +65,16 @@ void remove_button(Id id, const char* what, CommandSink& out) {
 
 std::string enum_label(std::string_view name) { return label_of_name(name); }
 
-bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
+namespace detail {
+
+Command set_field(Id id, std::string_view field, Value value, std::string label) {
+  Command c;
+  c.label = std::move(label);
+  c.ops.push_back(SetField{id, std::string(field), std::move(value)});
+  return c;
+}
+
+bool edit_text(const char* label, Id id, std::string_view field, const std::string& value, CommandSink& out,
                const char* hint, float width) {
   std::string text = value;
   ImGui::SetNextItemWidth(width);
@@ -103,7 +95,7 @@ bool edit_text(const char* label, Id id, const char* field, const std::string& v
   return changed;
 }
 
-bool edit_multiline(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
+bool edit_multiline(const char* label, Id id, std::string_view field, const std::string& value, CommandSink& out,
                     float lines) {
   std::string text = value;
   const bool changed = ImGui::InputTextMultiline(
@@ -113,7 +105,7 @@ bool edit_multiline(const char* label, Id id, const char* field, const std::stri
   return changed;
 }
 
-bool edit_number(const char* label, Id id, const char* field, std::optional<double> value, CommandSink& out,
+bool edit_number(const char* label, Id id, std::string_view field, std::optional<double> value, CommandSink& out,
                  const char* hint, float width) {
   // The field keeps what is typed ("1." on the way to "1.5"); valid numbers
   // are stored at once, garbage is shown in red and not stored.
@@ -143,8 +135,8 @@ bool edit_number(const char* label, Id id, const char* field, std::optional<doub
   return changed;
 }
 
-bool edit_integer(const char* label, Id id, const char* field, std::int64_t value, int min, int max, CommandSink& out,
-                  float width) {
+bool edit_integer(const char* label, Id id, std::string_view field, std::int64_t value, int min, int max,
+                  CommandSink& out, float width) {
   // A short list to pick from (likelihood and impact are 1..5).
   bool changed = false;
   ImGui::SetNextItemWidth(width);
@@ -159,7 +151,8 @@ bool edit_integer(const char* label, Id id, const char* field, std::int64_t valu
   return changed;
 }
 
-bool edit_date(const char* label, Id id, const char* field, std::optional<Date> value, CommandSink& out, float width) {
+bool edit_date(const char* label, Id id, std::string_view field, std::optional<Date> value, CommandSink& out,
+               float width) {
   static std::string text;
   static std::string active_key;
   const std::string key = coalesce_key(id, field);
@@ -189,14 +182,14 @@ bool edit_date(const char* label, Id id, const char* field, std::optional<Date> 
   return changed;
 }
 
-bool edit_bool(const char* label, Id id, const char* field, bool value, CommandSink& out) {
+bool edit_bool(const char* label, Id id, std::string_view field, bool value, CommandSink& out) {
   bool v = value;
   if (!ImGui::Checkbox(label, &v)) return false;
   out.push(set_field(id, field, v, (v ? "Tick " : "Untick ") + enum_label(field)));
   return true;
 }
 
-bool edit_list(const char* label, Id id, const char* field, const StringList& value, CommandSink& out,
+bool edit_list(const char* label, Id id, std::string_view field, const StringList& value, CommandSink& out,
                const char* hint, float width) {
   std::string joined;
   for (const std::string& s : value) joined += (joined.empty() ? "" : ", ") + s;
@@ -228,6 +221,8 @@ bool edit_list(const char* label, Id id, const char* field, const StringList& va
   seal_on_leave(out);
   return typed;
 }
+
+}  // namespace detail
 
 void muted_text(Theme theme, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color(theme));

@@ -15,12 +15,43 @@ namespace cairn::ui {
 // Field editors shared by the views. Each shows the current value and, when
 // the user changes it, pushes a SetField command; keystrokes in one field
 // coalesce into one undo step (the key is item id + field), and leaving the
-// field ends the run. They return true when they pushed a command.
+// field ends the run. They return true when they pushed a command. Each
+// takes the item and a field of its kind (core/field_names.h): a field of
+// another kind of item does not compile.
 
+// The same by id and field name; the typed forms below are what views call.
+namespace detail {
 Command set_field(Id id, std::string_view field, Value value, std::string label);
-// Creates one item of `kind` under `parent`; returns its new id through `created`.
-Command create_item(IdSource& ids, std::string_view kind, Id parent,
-                    std::vector<std::pair<std::string, Value>> fields, std::string label, Id* created = nullptr);
+bool edit_text(const char* label, Id id, std::string_view field, const std::string& value, CommandSink& out,
+               const char* hint, float width);
+bool edit_multiline(const char* label, Id id, std::string_view field, const std::string& value, CommandSink& out,
+                    float lines);
+bool edit_number(const char* label, Id id, std::string_view field, std::optional<double> value, CommandSink& out,
+                 const char* hint, float width);
+bool edit_integer(const char* label, Id id, std::string_view field, std::int64_t value, int min, int max,
+                  CommandSink& out, float width);
+bool edit_date(const char* label, Id id, std::string_view field, std::optional<Date> value, CommandSink& out,
+               float width);
+bool edit_bool(const char* label, Id id, std::string_view field, bool value, CommandSink& out);
+bool edit_list(const char* label, Id id, std::string_view field, const StringList& value, CommandSink& out,
+               const char* hint, float width);
+}  // namespace detail
+
+template <class T>
+Command set_field(const T& item, FieldName<T> field, Value value, std::string label) {
+  return detail::set_field(item.id, field, std::move(value), std::move(label));
+}
+// Creates one item of kind T under `parent`; returns its new id through `created`.
+template <class T>
+Command create_item(IdSource& ids, Id parent, std::vector<std::pair<FieldName<T>, Value>> fields, std::string label,
+                    Id* created = nullptr) {
+  Command c;
+  c.label = std::move(label);
+  const Id id = ids.next();
+  if (created) *created = id;
+  c.ops.push_back(create_op<T>(id, parent, std::move(fields)));
+  return c;
+}
 Command remove_item(Id id, std::string label);
 // A small "x" button that removes the item (undoable, so no confirmation).
 void remove_button(Id id, const char* what, CommandSink& out);
@@ -29,35 +60,57 @@ void remove_button(Id id, const char* what, CommandSink& out);
 bool icon_button(const char* symbol);
 float icon_button_width();  // the width every icon_button takes
 
-bool edit_text(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
-               const char* hint = "", float width = -FLT_MIN);
-bool edit_multiline(const char* label, Id id, const char* field, const std::string& value, CommandSink& out,
-                    float lines = 3.0f);
+template <class T>
+bool edit_text(const char* label, const T& item, FieldName<T> field, const std::string& value, CommandSink& out,
+               const char* hint = "", float width = -FLT_MIN) {
+  return detail::edit_text(label, item.id, field, value, out, hint, width);
+}
+template <class T>
+bool edit_multiline(const char* label, const T& item, FieldName<T> field, const std::string& value, CommandSink& out,
+                    float lines = 3.0f) {
+  return detail::edit_multiline(label, item.id, field, value, out, lines);
+}
 // A number; an empty field stores "unset" (Null).
-bool edit_number(const char* label, Id id, const char* field, std::optional<double> value, CommandSink& out,
-                 const char* hint = "", float width = -FLT_MIN);
-bool edit_integer(const char* label, Id id, const char* field, std::int64_t value, int min, int max, CommandSink& out,
-                  float width = -FLT_MIN);
+template <class T>
+bool edit_number(const char* label, const T& item, FieldName<T> field, std::optional<double> value, CommandSink& out,
+                 const char* hint = "", float width = -FLT_MIN) {
+  return detail::edit_number(label, item.id, field, value, out, hint, width);
+}
+template <class T>
+bool edit_integer(const char* label, const T& item, FieldName<T> field, std::int64_t value, int min, int max,
+                  CommandSink& out, float width = -FLT_MIN) {
+  return detail::edit_integer(label, item.id, field, value, min, max, out, width);
+}
 // "YYYY-MM-DD"; empty stores "unset". Invalid text is shown in red and not stored.
-bool edit_date(const char* label, Id id, const char* field, std::optional<Date> value, CommandSink& out,
-               float width = -FLT_MIN);
-bool edit_bool(const char* label, Id id, const char* field, bool value, CommandSink& out);
+template <class T>
+bool edit_date(const char* label, const T& item, FieldName<T> field, std::optional<Date> value, CommandSink& out,
+               float width = -FLT_MIN) {
+  return detail::edit_date(label, item.id, field, value, out, width);
+}
+template <class T>
+bool edit_bool(const char* label, const T& item, FieldName<T> field, bool value, CommandSink& out) {
+  return detail::edit_bool(label, item.id, field, value, out);
+}
 // Tags and compliance regimes: comma-separated.
-bool edit_list(const char* label, Id id, const char* field, const StringList& value, CommandSink& out,
-               const char* hint = "", float width = -FLT_MIN);
+template <class T>
+bool edit_list(const char* label, const T& item, FieldName<T> field, const StringList& value, CommandSink& out,
+               const char* hint = "", float width = -FLT_MIN) {
+  return detail::edit_list(label, item.id, field, value, out, hint, width);
+}
 
 // "in_progress" -> "In progress".
 std::string enum_label(std::string_view name);
 
-template <NamedEnum E>
-bool edit_enum(const char* label, Id id, const char* field, E value, CommandSink& out, float width = -FLT_MIN) {
+template <class T, NamedEnum E>
+bool edit_enum(const char* label, const T& item, FieldName<T> field, E value, CommandSink& out,
+               float width = -FLT_MIN) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo(label, enum_label(enum_name(value)).c_str())) {
     for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i) {
       const bool selected = static_cast<std::size_t>(value) == i;
       if (ImGui::Selectable(enum_label(EnumNames<E>::names[i]).c_str(), selected) && !selected) {
-        out.push(set_field(id, field, std::string(EnumNames<E>::names[i]), "Change " + enum_label(field)));
+        out.push(set_field(item, field, std::string(EnumNames<E>::names[i]), "Change " + enum_label(field)));
         changed = true;
       }
     }

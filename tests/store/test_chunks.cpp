@@ -47,6 +47,7 @@ struct MemoryDatabase {
     if (!opened.ok) {
       LoadedSnapshot failed;
       failed.error = opened.error;
+      failed.newer_schema = opened.newer_schema;
       return failed;
     }
     ChunkReader reader(opened.manifest, histories, std::move(held));
@@ -679,6 +680,43 @@ TEST_CASE("a malformed history section under a sound checksum: read now it fails
   CHECK(lazy.workspace.same_items(ws));  // the items are all there
   CHECK(lazy.workspace.history(task).empty());
   CHECK(lazy.workspace.history_problem().find("could not be read") != std::string::npos);
+}
+
+// What IdbStore refuses (and never overwrites) it knows by the flag, not by the text.
+TEST_CASE("a chunk or a manifest written by a newer schema is flagged as such; a damaged one is not") {
+  Workspace ws = testing::random_workspace(13, 1, 6);
+  REQUIRE(chunk_count_for(ws.size()) == 1);
+  ChunkWriter writer;
+  MemoryDatabase db;
+  save(writer, db, ws, 1);
+  SUBCASE("a chunk") {
+    auto& chunk = db.chunks.begin()->second;
+    const Opened opened = open(chunk);
+    chunk = seal(std::vector<std::uint8_t>(opened.payload.begin(), opened.payload.end()), kSchemaVersion + 1,
+                 opened.generation);
+    Manifest manifest = decode_manifest(db.manifests.at(1).first).manifest;
+    manifest.chunks[0].length = chunk.size();
+    manifest.chunks[0].checksum = open(chunk).checksum;
+    db.manifests.at(1).first = encode_manifest(manifest);
+    const LoadedSnapshot refused = db.read(1);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.newer_schema);
+  }
+  SUBCASE("the manifest") {
+    const Opened opened = open(db.manifests.at(1).first);
+    db.manifests.at(1).first = seal(std::vector<std::uint8_t>(opened.payload.begin(), opened.payload.end()),
+                                    kManifestSchema + 1, opened.generation);
+    const LoadedSnapshot refused = db.read(1);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.newer_schema);
+  }
+  SUBCASE("a damaged chunk") {
+    auto& chunk = db.chunks.begin()->second;
+    chunk.back() ^= 1;
+    const LoadedSnapshot failed = db.read(1);
+    CHECK_FALSE(failed.ok);
+    CHECK_FALSE(failed.newer_schema);
+  }
 }
 
 // The workspace keeps no id -> kind index (Workspace::kind_of asks each

@@ -95,7 +95,13 @@ TEST_CASE("a snapshot from a newer schema is refused with a reason") {
   const auto payload = save_snapshot(testing::random_workspace(3));
   const Decoded d = decode_workspace(seal(payload, kSchemaVersion + 1, 1));
   CHECK_FALSE(d.ok);
+  CHECK(d.newer_schema);
   CHECK(d.error.find("newer version of Cairn") != std::string::npos);
+  // Damage is no newer schema.
+  auto torn = seal(std::vector<std::uint8_t>(payload.begin(), payload.begin() + payload.size() / 2), kSchemaVersion, 1);
+  const Decoded damaged = decode_workspace(torn);
+  CHECK_FALSE(damaged.ok);
+  CHECK_FALSE(damaged.newer_schema);
 }
 
 TEST_CASE("the envelope explains what is wrong") {

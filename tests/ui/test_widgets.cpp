@@ -57,14 +57,15 @@ TEST_CASE("a text field too narrow for its text shows the whole text on hover, a
   uitest::UiHarness ui{Workspace{}};
   ui::CommandSink out;
   const std::string long_text = "Double-label 10 % of the rare-class images and audit the disagreement every week";
-  const Id id{1, 2};
+  Risk risk;
+  risk.id = Id{1, 2};
   // Whether a tooltip window was drawn in the last frame, with the mouse over the field.
   const auto tooltip_over = [&](float width) {
     ImVec2 field_center;
     const auto draw = [&] {
       ImGui::SetNextWindowPos(ImVec2(0, 0));
       ImGui::Begin("fields", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-      ui::edit_text("##mitigation", id, "mitigation", long_text, out, "", width);
+      ui::edit_text("##mitigation", risk, field::risk::mitigation, long_text, out, "", width);
       field_center = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
       ImGui::End();
     };
