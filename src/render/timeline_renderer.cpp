@@ -24,8 +24,8 @@ void point_attributes(std::size_t first) {
   glVertexAttribIPointer(3, 1, GL_UNSIGNED_INT, kStride, at(offsetof(ui::BarInstance, flags)));
 }
 
-void set_colour(GLint location, std::uint32_t colour) {
-  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+void set_color(GLint location, std::uint32_t color) {
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
   glUniform4f(location, c.x, c.y, c.z, c.w);
 }
 
@@ -121,8 +121,8 @@ void TimelineRenderer::render(const ui::BarFrame& frame, const ImDrawCmd& comman
   glUniform1i(u_hidden_, frame.hidden);
   glUniform1i(u_hovered_, frame.hovered);
   glUniform1i(u_first_, static_cast<GLint>(frame.first));
-  set_colour(u_outline_, frame.outline);
-  set_colour(u_critical_, frame.critical);
+  set_color(u_outline_, frame.outline);
+  set_color(u_critical_, frame.critical);
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, buffer_);
   point_attributes(frame.first);

@@ -85,13 +85,13 @@ void draw_metric_values(ViewContext& ctx, const Metric& m) {
   std::snprintf(text, sizeof text, "%s \xE2\x86\x92 ", fmt(m.baseline).c_str());
   ImGui::TextUnformatted(text);
   ImGui::SameLine(0, 0);
-  ImVec4 colour = muted_text_color(ctx.theme);
+  ImVec4 color = muted_text_color(ctx.theme);
   if (latest && m.target) {
     const bool higher = m.direction == Direction::higher_is_better;
     const bool on_target = higher ? latest->value >= *m.target : latest->value <= *m.target;
-    colour = on_target ? good_color(ctx.theme) : bad_color(ctx.theme);
+    color = on_target ? good_color(ctx.theme) : bad_color(ctx.theme);
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(fmt(latest ? std::optional<double>(latest->value) : std::nullopt).c_str());
   ImGui::PopStyleColor();
   if (latest && ImGui::IsItemHovered()) ImGui::SetTooltip("Latest: %s", latest->source.c_str());

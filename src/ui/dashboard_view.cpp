@@ -82,8 +82,8 @@ void draw_next_gates(ViewContext& ctx) {
     if (++shown > 4) break;
     int met = 0;
     for (const auto& c : s.criteria) met += c.state == CriterionState::met ? 1 : 0;
-    const ImVec4 colour = s.missed ? bad_color(ctx.theme) : (s.days_left && *s.days_left <= 7) ? warning_color(ctx.theme) : ImGui::GetStyleColorVec4(ImGuiCol_Text);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const ImVec4 color = s.missed ? bad_color(ctx.theme) : (s.days_left && *s.days_left <= 7) ? warning_color(ctx.theme) : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
     if (s.missed)
       ImGui::BulletText("%s: missed (due %s), no decision", g->name.c_str(), format_date(*g->due).c_str());
     else if (s.days_left)
@@ -123,10 +123,10 @@ void draw_metrics(ViewContext& ctx) {
     if (latest) {
       // Green at the target, red when worse than the baseline; an improvement still short of the target is plain.
       const MetricStanding standing = metric_standing(m->direction, m->baseline, latest->value, m->target);
-      ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-      if (standing == MetricStanding::target_met) colour = good_color(ctx.theme);
-      if (standing == MetricStanding::regressed) colour = bad_color(ctx.theme);
-      ImGui::TextColored(colour, "%g %s", latest->value, m->unit.c_str());
+      ImVec4 color = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+      if (standing == MetricStanding::target_met) color = good_color(ctx.theme);
+      if (standing == MetricStanding::regressed) color = bad_color(ctx.theme);
+      ImGui::TextColored(color, "%g %s", latest->value, m->unit.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", metric_standing_text(standing));
     } else {
       ImGui::TextDisabled("no value");

@@ -45,9 +45,9 @@ void draw_criteria(ViewContext& ctx, const Gate& gate, const GateStatus& status)
     ImGui::PushID(item);
     // ✓ met, ✗ not met (not ×: that removes the criterion, at the row's end).
     const char* mark = c.state == CriterionState::met ? "\xE2\x9C\x93" : c.state == CriterionState::not_met ? "\xE2\x9C\x97" : "?";
-    const ImVec4 colour = c.state == CriterionState::met ? good_color(ctx.theme)
+    const ImVec4 color = c.state == CriterionState::met ? good_color(ctx.theme)
                           : c.state == CriterionState::not_met ? bad_color(ctx.theme) : muted_text_color(ctx.theme);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(mark);
     ImGui::PopStyleColor();

@@ -37,13 +37,13 @@ void draw_heat_map(ViewContext& ctx, RisksState& state, const std::vector<const 
       Risk probe;
       probe.likelihood = likelihood;
       probe.impact = impact;
-      ImVec4 colour = level_color(risk_level(probe), ctx.theme);
-      colour.w = count > 0 ? 0.85f : 0.18f;
+      ImVec4 color = level_color(risk_level(probe), ctx.theme);
+      color.w = count > 0 ? 0.85f : 0.18f;
       const bool selected = state.likelihood == likelihood && state.impact == impact;
-      ImGui::PushStyleColor(ImGuiCol_Button, colour);
+      ImGui::PushStyleColor(ImGuiCol_Button, color);
       // Hovering an empty cell darkens it a little, never to the shade of a
       // cell that holds risks.
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x, colour.y, colour.z, count > 0 ? 1.0f : 0.32f));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(color.x, color.y, color.z, count > 0 ? 1.0f : 0.32f));
       if (selected) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 3.0f);
       char label[32];
       std::snprintf(label, sizeof label, "%s##%d%d", count > 0 ? std::to_string(count).c_str() : "", likelihood, impact);

@@ -10,8 +10,8 @@ namespace {
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr const char* kDays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
 
-ImU32 with_alpha(ImGuiCol colour, float alpha) {
-  ImVec4 c = ImGui::GetStyleColorVec4(colour);
+ImU32 with_alpha(ImGuiCol color, float alpha) {
+  ImVec4 c = ImGui::GetStyleColorVec4(color);
   c.w *= alpha;
   return ImGui::GetColorU32(c);
 }
@@ -142,7 +142,7 @@ void draw_lane_bands(ImDrawList& list, const Chart& chart, const TimelineLayout&
 }
 
 void draw_arrows(ImDrawList& list, const Chart& chart, const TimelineLayout& layout, const TimelineLinks& links,
-                 const VisibleRange& visible, ImU32 colour, ImU32 critical, int budget) {
+                 const VisibleRange& visible, ImU32 color, ImU32 critical, int budget) {
   const ScheduleGraph& g = links.graph;
   if (links.position_of.empty() || g.size() == 0) return;
   const float rh = static_cast<float>(chart.geometry.row_height);
@@ -154,7 +154,7 @@ void draw_arrows(ImDrawList& list, const Chart& chart, const TimelineLayout& lay
     const float x1 = chart.x_of(link.to_finish ? b.end : b.start);
     const float y0 = chart.row_mid(a.row), y1 = chart.row_mid(b.row);
     if (std::max(x0, x1) < chart.min.x - 20 || std::min(x0, x1) > chart.max.x + 20) return;
-    const ImU32 c = (a.flags & b.flags & bar_flags::critical) ? critical : colour;
+    const ImU32 c = (a.flags & b.flags & bar_flags::critical) ? critical : color;
     // Out of the predecessor, down (or up) to the successor's row, into it.
     const float out = x0 + (link.from_finish ? 6.0f : -6.0f);
     const float in = x1 + (link.to_finish ? 6.0f : -6.0f);
@@ -185,10 +185,10 @@ void draw_arrows(ImDrawList& list, const Chart& chart, const TimelineLayout& lay
   }
 }
 
-void draw_day_line(ImDrawList& list, const Chart& chart, Date day, ImU32 colour, float thickness) {
+void draw_day_line(ImDrawList& list, const Chart& chart, Date day, ImU32 color, float thickness) {
   const float x = chart.x_of(day.days);
   if (x < chart.min.x || x > chart.max.x) return;
-  list.AddLine(ImVec2(x, chart.min.y), ImVec2(x, chart.max.y), colour, thickness);
+  list.AddLine(ImVec2(x, chart.min.y), ImVec2(x, chart.max.y), color, thickness);
 }
 
 void draw_diamond(ImDrawList& list, ImVec2 c, float r, ImU32 fill, ImU32 outline) {

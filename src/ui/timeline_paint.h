@@ -43,9 +43,9 @@ void draw_lane_bands(ImDrawList& list, const Chart& chart, const TimelineLayout&
 // start (or finish), for links with an end among the visible bars; links
 // between critical bars in the critical colour. At most `budget` arrows.
 void draw_arrows(ImDrawList& list, const Chart& chart, const TimelineLayout& layout, const TimelineLinks& links,
-                 const VisibleRange& visible, ImU32 colour, ImU32 critical, int budget = 2000);
+                 const VisibleRange& visible, ImU32 color, ImU32 critical, int budget = 2000);
 // A vertical line across the chart at the start of `day`.
-void draw_day_line(ImDrawList& list, const Chart& chart, Date day, ImU32 colour, float thickness);
+void draw_day_line(ImDrawList& list, const Chart& chart, Date day, ImU32 color, float thickness);
 // A diamond (a gate) centred at x, y.
 void draw_diamond(ImDrawList& list, ImVec2 centre, float radius, ImU32 fill, ImU32 outline);
 

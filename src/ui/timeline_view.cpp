@@ -21,9 +21,9 @@ namespace {
 
 using timeline::Chart;
 
-ImU32 with_alpha(ImVec4 colour, float alpha) {
-  colour.w *= alpha;
-  return ImGui::GetColorU32(colour);
+ImU32 with_alpha(ImVec4 color, float alpha) {
+  color.w *= alpha;
+  return ImGui::GetColorU32(color);
 }
 
 // Bar fills by status, readable on both themes' backgrounds.
@@ -400,7 +400,7 @@ void draw_labels(const ViewContext& ctx, const TimelineState& s, ImDrawList& lis
     const TimelineBar& bar = row[row_label_bar(row, chart.geometry.axis, chart.width())];
     const Task* task = ctx.ws.find<Task>(bar.task);
     if (!task) continue;
-    const ImU32 colour = (bar.flags & bar_flags::done) ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text;
+    const ImU32 color = (bar.flags & bar_flags::done) ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text;
     const float y = chart.row_top(r) + text_dy;
     float right = min.x + width - 4;  // the clip's right edge
     if (row.size() > 1) {
@@ -409,7 +409,7 @@ void draw_labels(const ViewContext& ctx, const TimelineState& s, ImDrawList& lis
       list.AddText(ImVec2(right + pad, y), ImGui::GetColorU32(ImGuiCol_TextDisabled), more.c_str());
     }
     list.PushClipRect(ImVec2(min.x, chart.min.y), ImVec2(right, chart.max.y), true);
-    list.AddText(ImVec2(min.x + pad, y), colour, task->title.c_str());
+    list.AddText(ImVec2(min.x + pad, y), color, task->title.c_str());
     list.PopClipRect();
   }
   list.PopClipRect();
@@ -450,15 +450,15 @@ void draw_gates(const ViewContext& ctx, const TimelineState& s, ImDrawList& list
 }
 
 // What a drag would do: the new spans as outlines over the chart.
-void draw_preview(const TimelineState& s, ImDrawList& list, const Chart& chart, ImU32 colour) {
+void draw_preview(const TimelineState& s, ImDrawList& list, const Chart& chart, ImU32 color) {
   const float pad = std::floor(static_cast<float>(chart.geometry.row_height) * 0.18f);
   for (std::size_t i = 0; i < s.preview.size(); ++i) {
     const DateChange& c = s.preview[i];
     const TimelineBar& bar = s.layout.bars[c.bar];
     const float top = chart.row_top(bar.row) + pad, bottom = chart.row_top(bar.row) + static_cast<float>(chart.geometry.row_height) - pad;
     const float x0 = chart.x_of(c.bar_start), x1 = std::max(chart.x_of(c.bar_end), x0 + 2);
-    if (i == 0) list.AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), (colour & 0x00FFFFFFu) | 0x60000000u);
-    list.AddRect(ImVec2(x0, top), ImVec2(x1, bottom), colour, 0, 0, 2.0f);
+    if (i == 0) list.AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), (color & 0x00FFFFFFu) | 0x60000000u);
+    list.AddRect(ImVec2(x0, top), ImVec2(x1, bottom), color, 0, 0, 2.0f);
   }
   if (!s.preview.empty()) {
     const DateChange& c = s.preview.front();
@@ -472,11 +472,11 @@ void draw_preview(const TimelineState& s, ImDrawList& list, const Chart& chart, 
 // Baseline ghost bars of the visible rows: a translucent strip along the
 // bottom of the row, under the bar, so a slipped bar shows its old place.
 // ImDrawList, not the bar renderer: only visible rows, a few hundred quads.
-void draw_ghosts(const TimelineState& s, ImDrawList& list, const Chart& chart, const VisibleRange& visible, ImU32 colour) {
+void draw_ghosts(const TimelineState& s, ImDrawList& list, const Chart& chart, const VisibleRange& visible, ImU32 color) {
   if (!s.show_baseline || s.ghosts.empty()) return;
   const float rh = static_cast<float>(chart.geometry.row_height);
   const float fill_alpha = 0.22f;
-  const ImU32 fill = (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(fill_alpha * 255) << IM_COL32_A_SHIFT);
+  const ImU32 fill = (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(fill_alpha * 255) << IM_COL32_A_SHIFT);
   for (std::uint32_t i = visible.first_bar; i < visible.end_bar && i < s.ghosts.size(); ++i) {
     const TimelineState::Ghost& g = s.ghosts[i];
     if (g.end <= g.start) continue;
@@ -484,7 +484,7 @@ void draw_ghosts(const TimelineState& s, ImDrawList& list, const Chart& chart, c
     if (x1 < chart.min.x || x0 > chart.max.x) continue;
     const float top = chart.row_top(s.layout.bars[i].row) + rh * 0.62f, bottom = chart.row_top(s.layout.bars[i].row) + rh - 1;
     list.AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), fill, 2.0f);
-    list.AddRect(ImVec2(x0, top), ImVec2(x1, bottom), colour, 2.0f);
+    list.AddRect(ImVec2(x0, top), ImVec2(x1, bottom), color, 2.0f);
   }
 }
 

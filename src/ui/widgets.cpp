@@ -232,7 +232,7 @@ void muted_text(Theme theme, const char* text) {
 
 void section_heading(const char* text) { ImGui::SeparatorText(text); }
 
-ImU32 text_colour_on(ImVec4 fill) {
+ImU32 text_color_on(ImVec4 fill) {
   const float luminance = 0.2126f * fill.x + 0.7152f * fill.y + 0.0722f * fill.z;  // sRGB weights
   return luminance < 0.5f ? IM_COL32_WHITE : IM_COL32_BLACK;
 }
@@ -244,7 +244,7 @@ void progress_bar(float fraction, const char* overlay, float width) {
   const ImVec2 at(min.x + ImGui::GetStyle().FramePadding.x, min.y + (max.y - min.y - ImGui::GetTextLineHeight()) * 0.5f);
   ImDrawList* list = ImGui::GetWindowDrawList();
   list->PushClipRect(min, ImVec2(fill, max.y), true);
-  list->AddText(at, text_colour_on(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram)), overlay);
+  list->AddText(at, text_color_on(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram)), overlay);
   list->PopClipRect();
   list->PushClipRect(ImVec2(fill, min.y), max, true);
   list->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), overlay);

@@ -129,7 +129,7 @@ void bullet_wrapped(const char* text);
 // once the bar is most of the way).
 void progress_bar(float fraction, const char* overlay, float width = -FLT_MIN);
 // White or black, whichever reads on `fill`.
-ImU32 text_colour_on(ImVec4 fill);
+ImU32 text_color_on(ImVec4 fill);
 // `text` as drawn in at most `max_width` pixels of the current font: whole
 // when it fits, else cut at a character boundary and ended with "…".
 std::string fit_text(std::string_view text, float max_width);

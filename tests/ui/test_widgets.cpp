@@ -97,9 +97,9 @@ TEST_CASE("× and ↺ buttons are one width, so that rows of them line up") {
 }
 
 TEST_CASE("a progress bar's text is white on a dark fill, black on a light one") {
-  CHECK(ui::text_colour_on(ImVec4(0.13f, 0.55f, 0.27f, 1.0f)) == IM_COL32_WHITE);  // the sprint bar's green
-  CHECK(ui::text_colour_on(ImVec4(0.90f, 0.70f, 0.00f, 1.0f)) == IM_COL32_BLACK);  // the dashboard's amber
-  CHECK(ui::text_colour_on(ImVec4(0.75f, 0.22f, 0.17f, 1.0f)) == IM_COL32_WHITE);  // over capacity: red
+  CHECK(ui::text_color_on(ImVec4(0.13f, 0.55f, 0.27f, 1.0f)) == IM_COL32_WHITE);  // the sprint bar's green
+  CHECK(ui::text_color_on(ImVec4(0.90f, 0.70f, 0.00f, 1.0f)) == IM_COL32_BLACK);  // the dashboard's amber
+  CHECK(ui::text_color_on(ImVec4(0.75f, 0.22f, 0.17f, 1.0f)) == IM_COL32_WHITE);  // over capacity: red
 }
 
 TEST_CASE("a wrapped bullet stays inside a narrow window: its text wraps onto more lines") {
