@@ -30,7 +30,7 @@ class FileActions {
     IdSource& ids;
     ui::ShellState& shell;
     const std::string& read_only_reason;  // "": this copy takes edits
-    std::string_view today;               // for suggested file names
+    std::string today;                    // for suggested file names (the display zone's date)
     std::function<ApplyResult(Command)> exec;  // runs a change (undoable)
   };
 

@@ -1,5 +1,5 @@
 // The download a first visit costs: cairn.wasm + cairn.js, gzipped as a
-// server would send them. The goal is < 700 KB and is not met (762 KB,
+// server would send them. The goal is < 700 KB and is not met (770 KB,
 // docs/performance.md "Web page"). The budget sits just above the current
 // size so that any growth fails here and is seen. Lower it as the module
 // shrinks; raise it only for a gain worth the bytes, and say which in
@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { test } from 'node:test';
 import { webDir } from './helpers.mjs';
 
-const BUDGET_BYTES = 770 * 1024;
+const BUDGET_BYTES = 775 * 1024;
 
 test('wasm + js, gzipped, stay within the size budget', () => {
   const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(webDir, file)), { level: 9 }).length;
