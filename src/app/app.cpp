@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 #include "core/build_info.h"
@@ -138,6 +139,10 @@ void App::apply(ui::ShellActions actions, double now) {
   const std::string shown_status = save_.status();
   if (actions.quit) quit_requested_ = true;
   if (actions.busy) redraw_requested_ = true;  // e.g. the dashboard's forecast runs across frames
+  if (actions.wants_histories) {
+    settle_histories();
+    redraw_requested_ = true;
+  }
   change_preferences(actions.settings, actions.toggle_theme);
   for (ui::PendingCommand& pending : actions.commands.commands) {
     std::string label = pending.command.label;
@@ -186,11 +191,16 @@ FileActions::Context App::file_context(double now) {
 }
 
 bool App::decode_deferred_histories(double budget_ms) {
+  if (!workspace_.histories_pending()) return false;
   const auto started = std::chrono::steady_clock::now();
   while (workspace_.histories_pending() && milliseconds_since(started) < budget_ms) workspace_.decode_pending_part();
   // Stored histories that turn out malformed are left out; say so once.
   if (const std::string& problem = workspace_.history_problem(); !problem.empty()) save_.add_notice(problem);
   return workspace_.histories_pending();
+}
+
+void App::settle_histories() {
+  decode_deferred_histories(std::numeric_limits<double>::infinity());
 }
 
 void App::save_if_due(double now) {
@@ -206,6 +216,7 @@ void App::save_if_due(double now) {
 void App::autosave(double now) {
   if (!save_.due(now)) return;
   save_.started(stack_.revision());
+  settle_histories();  // the chunks rewritten hold whole histories
   const auto started = std::chrono::steady_clock::now();
   const store::Storage::Saved saved = options_.storage->save(workspace_);
   load_.save_call_ms = milliseconds_since(started);

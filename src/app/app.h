@@ -76,7 +76,8 @@ class App {
 
   // Decodes, for up to `budget_ms`, the item histories the store left for
   // after the first frame (store::DeferredHistories); true while some are
-  // left. Anything that needs a history before then decodes them all.
+  // left. A view that needs them sooner asks (ShellActions::wants_histories),
+  // and a save settles them first.
   bool decode_deferred_histories(double budget_ms);
 
   // When the next autosave is due (< 0: nothing to save, or a save is in
@@ -170,6 +171,7 @@ class App {
   const FontStatus& font_status() const { return font_status_; }
 
  private:
+  void settle_histories();  // decodes every pending history now
   // Every change goes through these three; each tells the SaveTracker.
   ApplyResult exec(Command command, double now, std::string_view coalesce_key = {});
   void change_preferences(const ui::SettingsChoice& choice, bool toggle_theme);

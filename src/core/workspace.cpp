@@ -55,12 +55,11 @@ void Workspace::insert_any(AnyItem item) {
 
 const std::vector<Change>& Workspace::history(Id id) const {
   static const std::vector<Change> kNone;
-  settle_histories();
   const auto it = history_.find(id);
   return it == history_.end() ? kNone : it->second;
 }
 
-bool Workspace::decode_pending_part() const {
+bool Workspace::decode_pending_part() {
   if (!pending_) return false;
   PendingHistories::Part part = pending_->decode(pending_next_++, *this);
   for (auto& [id, log] : part.logs) {

@@ -106,26 +106,29 @@ class Workspace {
 
   // What changed on an item and when, oldest first. Kept for removed items
   // too (an undo may restore them); the store saves the histories of the
-  // items that exist.
+  // items that exist. While histories_pending(), these read only what has
+  // been decoded: whoever needs all of them settles first (the App does
+  // before saving and when a view asks, see ViewContext::wants_histories).
   static constexpr std::size_t kMaxChangesPerItem = 200;
   const std::vector<Change>& history(Id id) const;
-  const std::unordered_map<Id, std::vector<Change>>& histories() const {
-    settle_histories();
-    return history_;
-  }
-  // Histories to decode later (replaces any still pending). Everything that
-  // reads or changes a history decodes all of them first.
+  const std::unordered_map<Id, std::vector<Change>>& histories() const { return history_; }
+  // Histories to decode later (replaces any still pending).
   void defer_histories(std::shared_ptr<const PendingHistories> pending) {
     pending_ = std::move(pending);
     pending_next_ = 0;
   }
   bool histories_pending() const { return pending_ != nullptr; }
   // Decodes the next pending part; false when none was left.
-  bool decode_pending_part() const;
+  bool decode_pending_part();
+  void settle_histories() {
+    while (decode_pending_part()) {
+    }
+  }
   // Why some histories were left out when decoded late ("" if none were).
   const std::string& history_problem() const { return history_problem_; }
   // Appends a change, or folds it into the last one (keystrokes in one
   // field). The oldest changes beyond kMaxChangesPerItem are dropped.
+  // Settles pending histories first.
   void record(Id id, Change change, bool merge_with_last = false);
   void clear_history() {
     pending_.reset();
@@ -142,7 +145,7 @@ class Workspace {
 
   // Same items with the same values (histories aside).
   bool same_items(const Workspace& other) const { return maps_ == other.maps_; }
-  // Same items and same histories: everything the store keeps.
+  // Same items and same histories: everything the store keeps (both settled).
   bool operator==(const Workspace& other) const {
     return same_items(other) && histories() == other.histories();
   }
@@ -189,15 +192,10 @@ class Workspace {
  private:
   typename detail::MapsOf<ItemTypes>::type maps_;
   std::unordered_map<Id, std::vector<Id>> children_;
-  void settle_histories() const {
-    while (decode_pending_part()) {
-    }
-  }
-  // Mutable: decoding pending histories changes no value a reader can see.
-  mutable std::unordered_map<Id, std::vector<Change>> history_;
-  mutable std::shared_ptr<const PendingHistories> pending_;
-  mutable std::size_t pending_next_ = 0;
-  mutable std::string history_problem_;
+  std::unordered_map<Id, std::vector<Change>> history_;
+  std::shared_ptr<const PendingHistories> pending_;
+  std::size_t pending_next_ = 0;
+  std::string history_problem_;
   void note(Id id) {
     if (journaling_) journal_.note(id);
   }

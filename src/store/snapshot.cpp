@@ -5,6 +5,7 @@
 #include <cereal/types/vector.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "core/fields.h"
@@ -167,7 +168,15 @@ void expect_end(const Input& ar) {
 }
 
 // Appends the snapshot payload to `out`.
+// A save writes whole histories: one taken while some are still pending
+// would store part of them over the complete ones.
+void require_settled(const Workspace& workspace) {
+  if (workspace.histories_pending())
+    throw std::logic_error("a workspace was saved before its stored histories were decoded (settle_histories first)");
+}
+
 void write_snapshot(const Workspace& workspace, std::vector<std::uint8_t>& out) {
+  require_settled(workspace);
   Output ar(out);
   ar(cereal::make_size_tag(static_cast<std::uint64_t>(kItemKindCount)));
   [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -345,6 +354,7 @@ EncodedChunks encode_chunks(const Workspace& workspace, std::span<const Id> star
                             std::uint64_t generation) {
   const auto count = static_cast<std::uint32_t>(starts.size() + 1);
   EncodedChunks encoded;
+  require_settled(workspace);
   encoded.items.assign(count, 0);
   std::vector<ChunkRows> rows(count);
   const auto& histories = workspace.histories();

@@ -24,6 +24,8 @@ inline constexpr std::uint16_t kSchemaVersion = 2;
 // stored once per table, a later version can add, drop or reorder fields
 // and still read this file: unknown fields are skipped, missing ones keep
 // their defaults. After the tables (schema 2 on): the history of each item.
+// The saving functions need the workspace's histories settled
+// (Workspace::settle_histories) and throw std::logic_error otherwise.
 std::vector<std::uint8_t> save_snapshot(const Workspace& workspace);
 
 struct LoadedSnapshot {

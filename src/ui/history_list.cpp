@@ -12,14 +12,18 @@ namespace cairn::ui {
 
 namespace {
 
+// Closed lists show no count while stored histories are decoding: only a
+// list being shown asks for them.
 std::string history_count(const ViewContext& ctx, Id id) {
-  // Stored histories may still be decoding after a load (between frames):
-  // only a list being shown waits for them.
   if (ctx.ws.histories_pending()) return {};
   return " (" + std::to_string(history_with_children(ctx.ws, id).size()) + ")";
 }
 
 void draw_changes(ViewContext& ctx, Id id) {
+  if (!histories_ready(ctx)) {
+    ImGui::TextDisabled("Reading the stored history\u2026");
+    return;
+  }
   const std::vector<HistoryEntry> entries = history_with_children(ctx.ws, id);
   if (entries.empty()) ImGui::TextUnformatted("No changes recorded.");
   const Change* heading = nullptr;  // the change whose time and author head the rows below it

@@ -59,7 +59,10 @@ void draw_project(ViewContext& ctx, ViewStates& states) {
   ImGui::BeginChild("view", ImVec2(0, 0), ImGuiChildFlags_None);
   const ViewDef& view = view_def(ctx.nav.view);
   ImGui::PushID(view.title);
-  view.draw(ctx, states);
+  if (!view.reads_histories || histories_ready(ctx))
+    view.draw(ctx, states);
+  else
+    ImGui::TextDisabled("Reading the stored history\u2026");
   ImGui::PopID();
   ImGui::EndChild();
   ImGui::EndChild();

@@ -214,6 +214,7 @@ ShellActions draw_shell(ShellState& state, const ShellInfo& info) {
   ViewContext ctx{*info.workspace, *info.ids, actions.commands, state.nav, info.theme, *info.fonts, info.today_date,
                   actions.open_url, info.revision, &actions.busy};
   ctx.bars = info.bar_renderer;
+  ctx.wants_histories = &actions.wants_histories;
   ctx.now = info.now;
   ctx.zones = info.time_zones;
   ctx.display_zone = info.display_zone;

@@ -65,6 +65,7 @@ struct ShellActions {
   PathChoice path;
   std::string open_url;  // a link to open outside the app
   bool busy = false;     // a view is working across frames (a forecast): draw again soon
+  bool wants_histories = false;  // a view needs the stored histories still being decoded
 };
 
 // Transient UI state of the shell (open popups), kept between frames.

@@ -44,6 +44,7 @@ struct ViewContext {
   std::string& open_url;  // set to open a link in a new browser tab / the system browser
   std::uint64_t revision = 0;  // grows with every change of the workspace: views cache by it
   bool* busy = nullptr;        // a view sets *busy to get another frame soon (work spread over frames)
+  bool* wants_histories = nullptr;  // set by histories_ready(): the App decodes the pending ones
   int first_weekday = 0;        // 0 = Monday ... 6 = Sunday: where weeks start (a preference)
   BarRenderer* bars = nullptr;  // the GPU draws the timeline's bars; null: ImDrawList does (headless tests)
   ForecastRunner* forecast = nullptr;  // the open project's Monte Carlo forecast (gates, timeline)
@@ -51,6 +52,15 @@ struct ViewContext {
   const TimeZones* zones = nullptr;    // UTC offsets of IANA zones; null: only UTC is known
   std::string_view display_zone{};     // times are shown in it ("": UTC), a preference
 };
+
+// Stored histories may still be decoding after a load (between frames).
+// True when all are there; otherwise asks the App for them (they are there
+// from the next frame on) and the caller draws without them this frame.
+inline bool histories_ready(ViewContext& ctx) {
+  if (!ctx.ws.histories_pending()) return true;
+  if (ctx.wants_histories) *ctx.wants_histories = true;
+  return false;
+}
 
 // An instant as the reader asked to see it: "2026-11-28 03:30 UTC+09:00".
 inline std::string shown_time(const ViewContext& ctx, Timestamp t) {

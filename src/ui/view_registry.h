@@ -22,6 +22,9 @@ struct ViewDef {
   const char* title;  // sidebar, palette ("Go to …"), automation state
   int digit_key;      // 1-9 opens it; 0: reached through the sidebar and the palette
   ViewSection section;
+  // The view reads items' histories (check-in times, what was done since
+  // the last report): it waits for stored histories still being decoded.
+  bool reads_histories;
   void (*draw)(ViewContext& ctx, ViewStates& states);
   // The file the view offers to save, or null when it offers none.
   FileToSave* (*download)(ViewStates& states);

@@ -79,6 +79,7 @@ Command rename(Id id, std::string title) {
 // What a store keeps: the items, and the histories of the items that exist
 // (a removed item's history stays in memory for undo, but is not saved).
 bool same_saved_state(const Workspace& loaded, const Workspace& ws) {
+  REQUIRE_FALSE(loaded.histories_pending());  // what is compared is what a save writes: settled
   if (!loaded.same_items(ws)) return false;
   std::size_t logs = 0;
   for (const auto& [id, log] : ws.histories()) {
@@ -274,6 +275,7 @@ TEST_CASE("a store chunked by low id bits (manifest schema 2) loads, and its nex
   CHECK(old.manifest.schema == 2);
   LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
   REQUIRE_MESSAGE(loaded.ok, loaded.error);
+  loaded.workspace.settle_histories();
   CHECK(same_saved_state(loaded.workspace, ws));
 
   // One edit: extending the old layout would write one chunk and leave the
@@ -518,9 +520,9 @@ TEST_CASE("deferred histories: items load at once, histories decode later part b
   MemoryDatabase db;
   save(writer, db, ws, 1);
 
-  const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
+  LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
   REQUIRE_MESSAGE(loaded.ok, loaded.error);
-  const Workspace& lazy = loaded.workspace;
+  Workspace& lazy = loaded.workspace;
   CHECK(lazy.same_items(ws));
   CHECK(lazy.histories_pending());
   std::uint32_t parts = 0;
@@ -563,7 +565,7 @@ TEST_CASE("deferred histories held in the page's chunk records: copied from ther
     CHECK(held->copies.empty());
     held->records = db.chunks;
     held.reset();
-    const Workspace& lazy = loaded.workspace;
+    Workspace& lazy = loaded.workspace;
     CHECK(!watch.expired());  // the pending histories keep the records
     std::size_t parts = 0;
     while (lazy.decode_pending_part()) ++parts;
@@ -573,7 +575,7 @@ TEST_CASE("deferred histories held in the page's chunk records: copied from ther
     CHECK(watch.expired());
   }
   SUBCASE("each part is copied from its own chunk, only its history section") {
-    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
+    LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
     REQUIRE(loaded.ok);
     while (loaded.workspace.decode_pending_part()) {
     }
@@ -587,7 +589,7 @@ TEST_CASE("deferred histories held in the page's chunk records: copied from ther
     CHECK(keys.size() == chunks);
   }
   SUBCASE("a record no longer held: that part's histories are left out and said, the rest decode") {
-    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
+    LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred, false, held);
     REQUIRE(loaded.ok);
     held->records.erase(held->records.begin());
     while (loaded.workspace.decode_pending_part()) {
@@ -612,7 +614,7 @@ TEST_CASE("deferred histories held in the page's chunk records: copied from ther
   }
 }
 
-TEST_CASE("deferred histories are decoded before anything reads, changes or copies them") {
+TEST_CASE("deferred histories: reads see only what is decoded, changes and saves wait for all of them") {
   Workspace ws = testing::random_workspace(12, 2, 20);
   ChunkWriter writer;
   MemoryDatabase db;
@@ -620,11 +622,14 @@ TEST_CASE("deferred histories are decoded before anything reads, changes or copi
   const Id task = task_ids(ws).front();
   REQUIRE(!ws.history(task).empty());
 
-  SUBCASE("reading one history") {
-    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
+  SUBCASE("reading never decodes; settling does") {
+    LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
     REQUIRE(loaded.workspace.histories_pending());
-    CHECK(loaded.workspace.history(task) == ws.history(task));
+    CHECK(loaded.workspace.history(task).empty());
+    CHECK(loaded.workspace.histories_pending());
+    loaded.workspace.settle_histories();
     CHECK(!loaded.workspace.histories_pending());
+    CHECK(loaded.workspace.history(task) == ws.history(task));
   }
   SUBCASE("a command recording a change keeps the older changes") {
     LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
@@ -637,16 +642,21 @@ TEST_CASE("deferred histories are decoded before anything reads, changes or copi
     CHECK(log.back().what == "title");
   }
   SUBCASE("a copy taken half-way decodes the rest on its own") {
-    const LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
+    LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
     loaded.workspace.decode_pending_part();
-    const Workspace copy = loaded.workspace;
+    Workspace copy = loaded.workspace;
     CHECK(copy.histories_pending());
+    copy.settle_histories();
+    loaded.workspace.settle_histories();
     CHECK(same_saved_state(copy, ws));
     CHECK(same_saved_state(loaded.workspace, ws));
   }
-  SUBCASE("a chunked save of a pending workspace writes every history") {
+  SUBCASE("a save of a workspace still decoding is refused, never written in part") {
     LoadedSnapshot loaded = db.read(1, HistoryTiming::deferred);
     ChunkWriter again;
+    CHECK_THROWS_AS(again.prepare(loaded.workspace, 1), std::logic_error);
+    CHECK_THROWS_AS(save_snapshot(loaded.workspace), std::logic_error);
+    loaded.workspace.settle_histories();
     MemoryDatabase other;
     save(again, other, loaded.workspace, 1);
     const LoadedSnapshot reread = other.read(1);
@@ -675,9 +685,10 @@ TEST_CASE("a malformed history section under a sound checksum: read now it fails
   db.manifests.at(1).first = encode_manifest(manifest);
 
   CHECK(!db.read(1, HistoryTiming::now).ok);
-  const LoadedSnapshot lazy = db.read(1, HistoryTiming::deferred);
+  LoadedSnapshot lazy = db.read(1, HistoryTiming::deferred);
   REQUIRE_MESSAGE(lazy.ok, lazy.error);
   CHECK(lazy.workspace.same_items(ws));  // the items are all there
+  lazy.workspace.settle_histories();
   CHECK(lazy.workspace.history(task).empty());
   CHECK(lazy.workspace.history_problem().find("could not be read") != std::string::npos);
 }

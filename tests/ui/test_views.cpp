@@ -10,6 +10,7 @@
 
 #include "checked_ui.h"
 #include "core/change_text.h"
+#include "ui/view_registry.h"
 
 namespace cairn::uitest {
 namespace {
@@ -278,6 +279,25 @@ TEST_CASE("stored histories still decoding are waited for only when a history is
   REQUIRE(grown != nullptr);
   CHECK((grown->flags & ImGuiItemStatusFlags_Opened) != 0);
   check_clean(c);
+}
+
+TEST_CASE("views that read histories ask for the stored ones still decoding; the others never wait for them") {
+  const PlanningWorkspace& p = shared_planning();
+  for (const ui::ViewDef& view : ui::view_registry()) {
+    CAPTURE(view.title);
+    Workspace ws = p.workspace;
+    auto pending = std::make_shared<PendingOneChange>();
+    pending->id = p.project;
+    ws.defer_histories(pending);
+    CheckedUi c{std::move(ws)};
+    c.show(p.project, view.id);
+    c.scene = std::string(view.title) + ", histories pending";
+    draw(c);
+    CHECK(c.ui.workspace().histories_pending() == !view.reads_histories);
+    CHECK(pending->decoded == (view.reads_histories ? 1 : 0));
+    draw(c);  // drawn with them
+    check_clean(c);
+  }
 }
 
 TEST_CASE("an experiment's history opens inside it and counts a status change made there") {
