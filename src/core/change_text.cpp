@@ -167,14 +167,18 @@ ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Ch
     if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z') what[0] = static_cast<char>(what[0] - 'A' + 'a');
     return {"Removed " + what, {}, {}};
   }
+  // A concurrent edit that lost: "Due (lost to a concurrent edit): 12 Dec → 19 Dec".
+  const bool lost = change.what.starts_with(kLostEditPrefix);
+  const std::string field = lost ? change.what.substr(kLostEditPrefix.size()) : change.what;
+  const std::string label = lost ? label_of_name(field) + " (lost to a concurrent edit)" : label_of_name(field);
   const auto* now = std::get_if<bool>(&change.after);
-  if (const FlagWords* words = flag_words(kind_index, change.what); words && now && std::holds_alternative<bool>(change.before))
+  if (const FlagWords* words = flag_words(kind_index, field); !lost && words && now && std::holds_alternative<bool>(change.before))
     return {std::string(*now ? words->on : words->off), {}, {}};
   // An enumeration's value reads as its label ("In progress"), not as text.
   std::span<const std::string_view> names;
   if (kind_index < kItemKindCount) {
     names = visit_kind(kind_index, [&]<class T>(T*) {
-      const FieldDef<T>* def = find_field<T>(change.what);
+      const FieldDef<T>* def = find_field<T>(field);
       return def ? def->names : std::span<const std::string_view>{};
     });
   }
@@ -183,7 +187,7 @@ ChangeText describe_change(const Workspace& ws, std::size_t kind_index, const Ch
     if (name && std::find(names.begin(), names.end(), *name) != names.end()) return label_of_name(*name);
     return value_text(ws, value);
   };
-  return {label_of_name(change.what), text(change.before), text(change.after)};
+  return {label, text(change.before), text(change.after)};
 }
 
 }  // namespace cairn

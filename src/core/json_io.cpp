@@ -14,60 +14,12 @@
 
 #include "core/byte_size.h"
 #include "core/fields.h"
+#include "core/json_value.h"
 
 namespace cairn {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_value(Writer& w, const Value& value) {
-  std::visit(
-      [&](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, Null>) {
-          w.Null();
-        } else if constexpr (std::is_same_v<V, bool>) {
-          w.Bool(v);
-        } else if constexpr (std::is_same_v<V, std::int64_t>) {
-          w.Int64(v);
-        } else if constexpr (std::is_same_v<V, double>) {
-          w.Double(v);
-        } else if constexpr (std::is_same_v<V, std::string>) {
-          w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-        } else if constexpr (std::is_same_v<V, Id>) {
-          const std::string s = v.nil() ? std::string() : v.to_string();
-          if (v.nil()) w.Null(); else w.String(s.c_str());
-        } else if constexpr (std::is_same_v<V, Date>) {
-          w.String(format_date(v).c_str());
-        } else if constexpr (std::is_same_v<V, Timestamp>) {
-          w.String(format_timestamp(v).c_str());
-        } else if constexpr (std::is_same_v<V, StringList>) {
-          w.StartArray();
-          for (const std::string& s : v) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-          w.EndArray();
-        }
-      },
-      value);
-}
-
-// JSON -> Value; nullopt for shapes no field takes (objects, mixed arrays).
-std::optional<Value> read_value(const rapidjson::Value& j) {
-  if (j.IsNull()) return Value{Null{}};
-  if (j.IsBool()) return Value{j.GetBool()};
-  if (j.IsInt64()) return Value{j.GetInt64()};
-  if (j.IsNumber()) return Value{j.GetDouble()};
-  if (j.IsString()) return Value{std::string(j.GetString(), j.GetStringLength())};
-  if (j.IsArray()) {
-    StringList list;
-    for (const auto& e : j.GetArray()) {
-      if (!e.IsString()) return std::nullopt;
-      list.emplace_back(e.GetString(), e.GetStringLength());
-    }
-    return Value{std::move(list)};
-  }
-  return std::nullopt;
-}
-
+using Writer = JsonWriter;
 
 // Parses `text` into `doc`; returns "" or an error naming the position.
 std::string parse(std::string_view text, rapidjson::Document& doc) {
@@ -104,7 +56,7 @@ std::string read_fields(const rapidjson::Value& obj, std::vector<std::pair<std::
   if (it == obj.MemberEnd()) return {};
   if (!it->value.IsObject()) return "\"fields\" must be an object";
   for (const auto& m : it->value.GetObject()) {
-    auto value = read_value(m.value);
+    auto value = read_json_value(m.value);
     if (!value) return std::string("field \"") + m.name.GetString() + "\" has a value no field takes";
     fields.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()), std::move(*value));
   }
@@ -126,7 +78,7 @@ std::string read_operation(const rapidjson::Value& j, IdSource& ids, Operation& 
   } else if (op == "set") {
     const auto value = j.FindMember("value");
     if (value == j.MemberEnd()) return "\"set\" needs a \"value\"";
-    auto v = read_value(value->value);
+    auto v = read_json_value(value->value);
     if (!v) return "\"value\" has a shape no field takes";
     out = SetField{id, get_string(j, "field"), std::move(*v)};
   } else if (op == "remove") {
@@ -142,7 +94,7 @@ std::string read_operation(const rapidjson::Value& j, IdSource& ids, Operation& 
 std::string value_to_json(const Value& value) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
-  write_value(w, value);
+  write_json_value(w, value);
   return buffer.GetString();
 }
 
@@ -219,14 +171,14 @@ std::string export_json(const Workspace& workspace, std::optional<Id> project) {
       w.Key("kind");
       w.String(T::kKind.data(), static_cast<rapidjson::SizeType>(T::kKind.size()));
       w.Key("id");
-      write_value(w, item.id);
+      write_json_value(w, item.id);
       w.Key("parent");
-      write_value(w, item.parent);
+      write_json_value(w, item.parent);
       w.Key("fields");
       w.StartObject();
       for (const FieldDef<T>& f : fields_of<T>()) {
         w.Key(f.name.data(), static_cast<rapidjson::SizeType>(f.name.size()));
-        write_value(w, f.get(item));
+        write_json_value(w, f.get(item));
       }
       w.EndObject();
       w.EndObject();

@@ -233,3 +233,8 @@ TEST_CASE_FIXTURE(Fixture, "changes made at one time list the last recorded firs
   CHECK(entries[0].change->what == "status");
   CHECK(entries[1].change->what == "title");
 }
+
+TEST_CASE_FIXTURE(Fixture, "an edit that lost to a concurrent one reads as lost, with the value kept") {
+  const Change lost{Timestamp{1}, "Ana", std::string(kLostEditPrefix) + "status", std::string("in_progress"), std::string("done")};
+  CHECK(describe_change(ws, task_kind, lost) == ChangeText{"Status (lost to a concurrent edit)", "In progress", "Done"});
+}
