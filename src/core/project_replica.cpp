@@ -160,7 +160,9 @@ ReceiveReport ProjectReplica::receive(Workspace& ws, std::vector<ItemDoc> incomi
       siblings.erase(std::remove(siblings.begin(), siblings.end(), doc.id), siblings.end());
       index_child(doc);
     }
-    if (!(doc == remote)) outbox_.insert(doc.id);  // this device holds writes the server lacks
+    // The server holds `remote`: this device has news for it only if the merge added some.
+    if (doc == remote) outbox_.erase(doc.id);
+    else outbox_.insert(doc.id);
     if (!fresh) note_lost_writes(ws, before, remote);
     touched.push_back(doc.id);
   }
@@ -247,6 +249,10 @@ bool ProjectReplica::apply_fields(Workspace& ws, const ItemDoc& doc, ReceiveRepo
     changed = true;
   }
   return changed;
+}
+
+void ProjectReplica::queue_everything() {
+  for (const auto& [id, doc] : docs_) outbox_.insert(id);
 }
 
 void ProjectReplica::pushed(const ItemDoc& as_sent) {

@@ -53,6 +53,13 @@ class ProjectReplica {
   // The server now holds `as_sent`: the document leaves the outbox unless
   // it changed again since.
   void pushed(const ItemDoc& as_sent);
+  // The server lost what it had (wiped, or restored from an older backup):
+  // every document is pushed again.
+  void queue_everything();
+  // The document goes out again (a CouchDB conflict resolved on it).
+  void requeue(Id id) {
+    if (docs_.count(id)) outbox_.insert(id);
+  }
 
  private:
   bool in_project(const Workspace& ws, Id id) const;
