@@ -43,7 +43,7 @@ sdl_log="$logs/sdl2-wasm.log"
 bash scripts/sdl2_wasm.sh >"$sdl_log" 2>&1 &
 sdl_pid=$!
 
-step "unit tests and fuzzers (snapshot, JSON, CSV readers) under AddressSanitizer + UndefinedBehaviorSanitizer"
+step "unit tests and fuzzers (snapshot, JSON, CSV, sync replies) under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset native-asan >/dev/null
 cmake --build --preset native-asan
 run_ctest native-asan

@@ -1,7 +1,8 @@
 // Writes the seed corpora the fuzzers start from (run at build time):
 //   OUT/snapshot/*.bin     snapshot payloads of random workspaces
 //   OUT/json_import/*.json exports, and commands naming the fuzz base's items
-//   OUT/json.dict          kind, field and key names for the JSON fuzzer
+//   OUT/sync_replies/*.json CouchDB replies holding the fuzz base's documents
+//   OUT/json.dict          kind, field and key names for the JSON fuzzers
 // Valid inputs reach deep code at once; the fuzzer mutates from there.
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,8 @@
 
 #include "core/fields.h"
 #include "core/json_io.h"
+#include "core/project_replica.h"
+#include "core/sync_doc_json.h"
 #include "fuzz/fuzz_common.h"
 #include "store/snapshot.h"
 #include "support/random_workspace.h"
@@ -70,7 +73,9 @@ void write_commands(const Workspace& ws, const fs::path& dir) {
 // libFuzzer dictionary: every kind and field name and the format's keys.
 void write_dict(const fs::path& path) {
   std::set<std::string> words = {"format", "cairn", "version", "items", "kind", "id", "parent", "fields",
-                                 "op", "create", "set", "remove", "ops", "label", "field", "value", "null"};
+                                 "op", "create", "set", "remove", "ops", "label", "field", "value", "null",
+                                 "results", "last_seq", "seq", "doc", "rows", "ok", "error", "_id", "_rev",
+                                 "_deleted", "_conflicts", "removed", "v", "c", "a", "r", "session", "since"};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (
         [&] {
@@ -112,6 +117,21 @@ int main(int argc, char** argv) {
     write(out / "json_import" / (name + ".json"), export_json(ws));
     write(out / "json_import" / (name + "-project.json"), export_json(ws, ws.all<Project>().begin()->first));
   }
+  // The base project's documents, as a _changes reply (with a conflict) and a _bulk_docs reply.
+  fs::create_directories(out / "sync_replies");
+  Workspace shared = base;
+  ProjectReplica replica(shared.all<Project>().begin()->first, "fuzz");
+  replica.stamp(shared, "fuzz", 1'800'000'000'000);
+  std::string changes = "{\"results\":[", bulk = "[";
+  int seq = 0;
+  for (const auto& [id, doc] : replica.docs()) {
+    const std::string rev = std::to_string(++seq) + "-abc";
+    changes += std::string(seq > 1 ? "," : "") + "{\"seq\":\"" + std::to_string(seq) + "-g1AA\",\"id\":\"" +
+               id.to_string() + "\",\"doc\":" + encode_doc(doc, rev) + "}";
+    bulk += std::string(seq > 1 ? "," : "") + "{\"ok\":true,\"id\":\"" + id.to_string() + "\",\"rev\":\"" + rev + "\"}";
+  }
+  write(out / "sync_replies" / "changes.json", changes + "],\"last_seq\":\"" + std::to_string(seq) + "-g1AA\"}");
+  write(out / "sync_replies" / "bulk.json", bulk + "]");
   write_dict(out / "json.dict");
   return 0;
 }
