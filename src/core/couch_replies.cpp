@@ -19,7 +19,7 @@ std::string parse_reply(std::string_view body, rapidjson::Document& doc) {
 std::string text_of(const rapidjson::Value& j) { return {j.GetString(), j.GetStringLength()}; }
 
 std::string string_member(const rapidjson::Value& obj, const char* name) {
-  const auto it = obj.FindMember(name);
+  auto it = obj.FindMember(name);
   return it != obj.MemberEnd() && it->value.IsString() ? text_of(it->value) : std::string();
 }
 
@@ -32,7 +32,7 @@ std::string json_text(const rapidjson::Value& j) {
 
 std::vector<std::string> conflicts_of(const rapidjson::Value& doc) {
   std::vector<std::string> out;
-  const auto it = doc.FindMember("_conflicts");
+  auto it = doc.FindMember("_conflicts");
   if (it == doc.MemberEnd() || !it->value.IsArray()) return out;
   for (const auto& rev : it->value.GetArray())
     if (rev.IsString()) out.push_back(text_of(rev));
@@ -42,7 +42,7 @@ std::vector<std::string> conflicts_of(const rapidjson::Value& doc) {
 // A document of the database that is not an item (a design document, a
 // stray one) is not Cairn's to read: skipped without a word.
 bool names_an_item(const rapidjson::Value& doc) {
-  const auto it = doc.FindMember("_id");
+  auto it = doc.FindMember("_id");
   return it != doc.MemberEnd() && it->value.IsString() && Id::parse(text_of(it->value)).has_value();
 }
 
@@ -72,19 +72,19 @@ ChangesReply parse_changes(std::string_view body) {
   ChangesReply out;
   rapidjson::Document doc;
   if (out.error = parse_reply(body, doc); !out.error.empty()) return out;
-  const auto results = doc.IsObject() ? doc.FindMember("results") : rapidjson::Value::MemberIterator();
-  const auto last_seq = doc.IsObject() ? doc.FindMember("last_seq") : rapidjson::Value::MemberIterator();
-  if (!doc.IsObject() || results == doc.MemberEnd() || !results->value.IsArray() || last_seq == doc.MemberEnd()) {
+  const rapidjson::Value* results = json_member(doc, "results");
+  const rapidjson::Value* last_seq = json_member(doc, "last_seq");
+  if (!results || !results->IsArray() || !last_seq) {
     out.error = "the server's list of changes is malformed";
     return out;
   }
-  out.last_seq = json_text(last_seq->value);
-  for (const auto& row : results->value.GetArray()) {
+  out.last_seq = json_text(*last_seq);
+  for (const auto& row : results->GetArray()) {
     if (!row.IsObject()) continue;
     ChangesReply::Row r;
     r.id = string_member(row, "id");
-    if (const auto d = row.FindMember("deleted"); d != row.MemberEnd() && d->value.IsBool()) r.deleted = d->value.GetBool();
-    if (const auto d = row.FindMember("doc"); d != row.MemberEnd() && d->value.IsObject() && names_an_item(d->value)) {
+    if (auto d = row.FindMember("deleted"); d != row.MemberEnd() && d->value.IsBool()) r.deleted = d->value.GetBool();
+    if (auto d = row.FindMember("doc"); d != row.MemberEnd() && d->value.IsObject() && names_an_item(d->value)) {
       r.has_doc = true;
       r.doc = decode_doc(d->value);
       r.conflicts = conflicts_of(d->value);
@@ -120,14 +120,14 @@ DocsReply parse_all_docs(std::string_view body) {
   DocsReply out;
   rapidjson::Document doc;
   if (out.error = parse_reply(body, doc); !out.error.empty()) return out;
-  const auto rows = doc.IsObject() ? doc.FindMember("rows") : rapidjson::Value::MemberIterator();
-  if (!doc.IsObject() || rows == doc.MemberEnd() || !rows->value.IsArray()) {
+  const rapidjson::Value* rows = json_member(doc, "rows");
+  if (!rows || !rows->IsArray()) {
     out.error = "the server's list of documents is malformed";
     return out;
   }
-  for (const auto& row : rows->value.GetArray()) {
+  for (const auto& row : rows->GetArray()) {
     if (!row.IsObject()) continue;
-    if (const auto d = row.FindMember("doc"); d != row.MemberEnd() && d->value.IsObject()) add_doc(d->value, out);
+    if (auto d = row.FindMember("doc"); d != row.MemberEnd() && d->value.IsObject()) add_doc(d->value, out);
   }
   out.ok = true;
   return out;
@@ -143,7 +143,7 @@ DocsReply parse_open_revs(std::string_view body) {
   }
   for (const auto& row : doc.GetArray())
     if (row.IsObject())
-      if (const auto d = row.FindMember("ok"); d != row.MemberEnd() && d->value.IsObject()) add_doc(d->value, out);
+      if (auto d = row.FindMember("ok"); d != row.MemberEnd() && d->value.IsObject()) add_doc(d->value, out);
   out.ok = true;
   return out;
 }
@@ -152,12 +152,12 @@ CheckpointDoc parse_checkpoint(std::string_view body) {
   CheckpointDoc out;
   rapidjson::Document doc;
   if (!parse_reply(body, doc).empty() || !doc.IsObject()) return out;
-  const auto since = doc.FindMember("since");
+  const rapidjson::Value* since = json_member(doc, "since");
   out.session = string_member(doc, "session");
-  if (since == doc.MemberEnd() || out.session.empty()) return out;
+  if (!since || out.session.empty()) return out;
   out.found = true;
   out.rev = string_member(doc, "_rev");
-  out.since = json_text(since->value);
+  out.since = json_text(*since);
   return out;
 }
 

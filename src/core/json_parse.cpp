@@ -83,4 +83,10 @@ std::string text_position(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+const rapidjson::Value* json_member(const rapidjson::Value& obj, const char* name) {
+  if (!obj.IsObject()) return nullptr;
+  const auto it = obj.FindMember(name);
+  return it == obj.MemberEnd() ? nullptr : &it->value;
+}
+
 }  // namespace cairn

@@ -18,6 +18,9 @@ namespace cairn {
 // path turns 0e-41 into garbage.
 std::string parse_json(std::string_view text, rapidjson::Document& doc, std::size_t& error_offset);
 
+// The member `name` of `obj`, or null when `obj` is not an object or has none.
+const rapidjson::Value* json_member(const rapidjson::Value& obj, const char* name);
+
 // "line 3, column 14": where a byte offset (an error_offset) is in `text`.
 std::string text_position(std::string_view text, std::size_t offset);
 

@@ -39,16 +39,16 @@ std::string reply_rev(std::string_view body) {
   rapidjson::Document doc;
   std::size_t offset = 0;
   if (!parse_json(body, doc, offset).empty() || !doc.IsObject()) return {};
-  const auto rev = doc.FindMember("rev");
-  return rev != doc.MemberEnd() && rev->value.IsString() ? std::string(rev->value.GetString()) : std::string();
+  const rapidjson::Value* rev = json_member(doc, "rev");
+  return rev && rev->IsString() ? std::string(rev->GetString(), rev->GetStringLength()) : std::string();
 }
 
 std::size_t doc_count(std::string_view body) {
   rapidjson::Document doc;
   std::size_t offset = 0;
   if (!parse_json(body, doc, offset).empty() || !doc.IsObject()) return 0;
-  const auto count = doc.FindMember("doc_count");
-  return count != doc.MemberEnd() && count->value.IsUint64() ? static_cast<std::size_t>(count->value.GetUint64()) : 0;
+  const rapidjson::Value* count = json_member(doc, "doc_count");
+  return count && count->IsUint64() ? static_cast<std::size_t>(count->GetUint64()) : 0;
 }
 
 }  // namespace

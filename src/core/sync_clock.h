@@ -18,7 +18,14 @@ struct SyncClock {
   std::string device;  // [0-9a-z-], at most kMaxDeviceLength
 
   static constexpr std::size_t kMaxDeviceLength = 40;
-  auto operator<=>(const SyncClock&) const = default;
+  // By wall time, then counter, then device. (Written out: Emscripten's
+  // libc++ has no operator<=> for std::string.)
+  friend std::strong_ordering operator<=>(const SyncClock& a, const SyncClock& b) {
+    if (a.wall_ms != b.wall_ms) return a.wall_ms <=> b.wall_ms;
+    if (a.counter != b.counter) return a.counter <=> b.counter;
+    const int c = a.device.compare(b.device);
+    return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+  }
   bool operator==(const SyncClock&) const = default;
   bool zero() const { return wall_ms == 0 && counter == 0 && device.empty(); }
 

@@ -3,6 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "core/json_parse.h"
 #include "core/json_value.h"
 
 namespace cairn {
@@ -37,19 +38,14 @@ std::string raw_json(const rapidjson::Value& j) {
 
 std::string text_of(const rapidjson::Value& j) { return {j.GetString(), j.GetStringLength()}; }
 
-const rapidjson::Value* member(const rapidjson::Value& obj, const char* name) {
-  const auto it = obj.FindMember(name);
-  return it == obj.MemberEnd() ? nullptr : &it->value;
-}
-
 // One {"v","c","a","r"}; "" or why it is refused. The value is read as-is:
 // canonical_value applies the field's type afterwards.
 std::string read_write(const rapidjson::Value& j, FieldWrite& out, bool keep_raw) {
   if (!j.IsObject()) return "is not an object";
-  const rapidjson::Value* v = member(j, "v");
-  const rapidjson::Value* c = member(j, "c");
-  const rapidjson::Value* a = member(j, "a");
-  const rapidjson::Value* r = member(j, "r");
+  const rapidjson::Value* v = json_member(j, "v");
+  const rapidjson::Value* c = json_member(j, "c");
+  const rapidjson::Value* a = json_member(j, "a");
+  const rapidjson::Value* r = json_member(j, "r");
   if (!v || !c || !c->IsString() || !a || !a->IsString()) return "lacks its value, clock or author";
   const auto clock = SyncClock::parse(text_of(*c));
   if (!clock) return "has a malformed clock";
@@ -116,29 +112,29 @@ DecodedDoc decode_doc(const rapidjson::Value& json) {
     return out;
   };
   if (!json.IsObject()) return refuse("a document is not an object");
-  const rapidjson::Value* id = member(json, "_id");
+  const rapidjson::Value* id = json_member(json, "_id");
   if (!id || !id->IsString()) return refuse("a document has no _id");
   const auto parsed_id = Id::parse(text_of(*id));
   if (!parsed_id || parsed_id->nil()) return refuse("document '" + text_of(*id).substr(0, 80) + "' is not a Cairn item");
   out.doc.id = *parsed_id;
   const std::string name = "document " + out.doc.id.to_string();
-  if (const rapidjson::Value* rev = member(json, "_rev"); rev && rev->IsString()) out.rev = text_of(*rev);
-  if (const rapidjson::Value* deleted = member(json, "_deleted"); deleted && deleted->IsBool()) out.deleted = deleted->GetBool();
+  if (const rapidjson::Value* rev = json_member(json, "_rev"); rev && rev->IsString()) out.rev = text_of(*rev);
+  if (const rapidjson::Value* deleted = json_member(json, "_deleted"); deleted && deleted->IsBool()) out.deleted = deleted->GetBool();
   if (out.deleted) {
     out.ok = true;  // a tombstone carries no body
     return out;
   }
-  const rapidjson::Value* kind = member(json, "kind");
+  const rapidjson::Value* kind = json_member(json, "kind");
   if (!kind || !kind->IsString() || kind->GetStringLength() == 0 || kind->GetStringLength() > 64)
     return refuse(name + " has no kind");
   out.doc.kind = text_of(*kind);
   const bool known_kind = kind_index_of(out.doc.kind) != kItemKindCount;
-  if (const rapidjson::Value* parent = member(json, "parent"); parent && !parent->IsNull()) {
+  if (const rapidjson::Value* parent = json_member(json, "parent"); parent && !parent->IsNull()) {
     const auto parent_id = parent->IsString() ? Id::parse(text_of(*parent)) : std::nullopt;
     if (!parent_id) return refuse(name + " has a malformed parent");
     out.doc.parent = *parent_id;
   }
-  const rapidjson::Value* fields = member(json, "fields");
+  const rapidjson::Value* fields = json_member(json, "fields");
   if (!fields || !fields->IsObject()) return refuse(name + " has no fields");
   if (fields->MemberCount() > kMaxDocFields) return refuse(name + " has over " + std::to_string(kMaxDocFields) + " fields");
   for (const auto& m : fields->GetObject()) {
@@ -159,7 +155,7 @@ DecodedDoc decode_doc(const rapidjson::Value& json) {
     }
     out.doc.fields.insert_or_assign(field, std::move(write));
   }
-  if (const rapidjson::Value* removed = member(json, "removed")) {
+  if (const rapidjson::Value* removed = json_member(json, "removed")) {
     FieldWrite write;
     if (std::string why = read_write(*removed, write, false); !why.empty() || !std::holds_alternative<bool>(write.value))
       return refuse(name + ": its removal " + (why.empty() ? std::string("is not true or false") : why));
