@@ -19,7 +19,7 @@ for arg in "$@"; do
 done
 
 packages=(cmake ninja-build ccache g++ pkg-config dpkg-dev python3 python3-fonttools
-          fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev
+          fonts-inter libsdl2-dev libgl-dev libcereal-dev rapidjson-dev doctest-dev libcurl4-openssl-dev
           emscripten nodejs)
 # Chinese and Japanese text: the fallback font (src/ui/fonts.h).
 packages+=(fonts-droid-fallback)
@@ -107,5 +107,9 @@ done
 if [ $want_test = 1 ] && [ ! -d "$CAIRN_ROOT/tests/e2e/node_modules/playwright-core" ]; then
   log "installing browser-test packages from npm"
   (cd "$CAIRN_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ $want_test = 1 ] && [ ! -x "$CAIRN_ROOT/tests/sync/node_modules/.bin/pouchdb-server" ]; then
+  log "installing the sync tests' server (PouchDB Server, in memory) from npm"
+  (cd "$CAIRN_ROOT/tests/sync" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "dependencies ready in $CAIRN_DEPS"

@@ -3,7 +3,8 @@
 #   1. one clang build under AddressSanitizer + UBSan: the unit tests, the
 #      src/core purity check, and the fuzzers (libFuzzer: committed crashers,
 #      then a bounded run each)
-#   2. the desktop build: UI tests, the command line, the real window under Xvfb
+#   2. the desktop build: UI tests, the command line, team sync against a
+#      PouchDB Server on a loopback port, the real window under Xvfb
 #   3. the web build: the same unit tests as WebAssembly under node
 #   4. the web app in headless Chromium (Playwright)
 # Ends with one line "cairn: N passed, M failed".
@@ -48,10 +49,10 @@ cmake --preset native-asan >/dev/null
 cmake --build --preset native-asan
 run_ctest native-asan
 
-step "desktop build: UI tests, the command line, exports read by other parsers, the window under Xvfb"
+step "desktop build: UI tests, the command line, exports read by other parsers, sync against PouchDB Server, the window under Xvfb"
 cmake --preset native-release >/dev/null
 # Not the unit tests again (step 1 ran them under the sanitizers) nor the benchmarks.
-cmake --build --preset native-release --target cairn cairn_timeline_gl cairn_ui_tests
+cmake --build --preset native-release --target cairn cairn_timeline_gl cairn_ui_tests cairn_sync_tests
 run_ctest native-release -E "^unit$"
 
 step "web build: unit tests as WebAssembly under node"

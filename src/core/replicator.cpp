@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -74,6 +75,8 @@ Replicator::Replicator(ProjectReplica& replica, std::string device, SyncCheckpoi
 
 void Replicator::restart() {
   stopped_ = false;
+  verifying_ = false;
+  session_starting_ = false;
   in_flight_ = false;
   retry_at_ = 0;
   step_ = Step::database;
@@ -180,6 +183,8 @@ void Replicator::fail(SyncState state, std::string problem, std::int64_t now_ms)
   backoff_ms_ = std::clamp<std::int64_t>(backoff_ms_ * 2, 1000, kMaxBackoffMs);
   retry_at_ = now_ms + backoff_ms_;
   step_ = Step::database;  // reconnect: the checkpoint tells whether the server kept what it had
+  verifying_ = false;
+  session_starting_ = false;
 }
 
 void Replicator::reply(const HttpReply& reply, Workspace& ws, std::string_view author, std::int64_t now_ms) {
@@ -188,7 +193,8 @@ void Replicator::reply(const HttpReply& reply, Workspace& ws, std::string_view a
   const Step step = step_;
   if (reply.status == 0) {
     if (reply.aborted && step == Step::longpoll) {
-      step_ = has_push() ? Step::push : Step::longpoll;
+      if (has_push()) step_ = Step::push;
+      else verify_then_wait();
       return;
     }
     fail(SyncState::offline, "no reply from the server", now_ms);
@@ -196,6 +202,11 @@ void Replicator::reply(const HttpReply& reply, Workspace& ws, std::string_view a
   }
   const bool ok = reply.status >= 200 && reply.status < 300;
   const std::string reason = ok ? std::string() : couch_error_reason(reply.body);
+  // CouchDB 3 answers a signed-in non-member 403; PouchDB Server answers 401
+  // "You are not authorized to access this db." (as CouchDB does for no
+  // credentials at all, which Cairn never sends).
+  if (reply.status == 401 && reason.find("not authorized to access") != std::string::npos)
+    return fail(SyncState::no_access, "no access to this project (" + reason + ")", now_ms);
   if (reply.status == 401) return fail(SyncState::signed_out, "sign in again to sync (" + reason + ")", now_ms);
   if (reply.status == 403) return fail(SyncState::no_access, "no access to this project (" + reason + ")", now_ms);
   if (reply.status == 404 && step != Step::read_checkpoint && step != Step::resolve)
@@ -223,9 +234,13 @@ void Replicator::on_success(Step step, const HttpReply& reply, Workspace& ws, st
       const CheckpointDoc server = reply.status == 404 ? CheckpointDoc{} : parse_checkpoint(reply.body);
       checkpoint_rev_ = server.rev;
       const bool first = checkpoint_.session.empty();
-      const bool kept = server.found && server.session == checkpoint_.session &&
-                        (server.since == checkpoint_.server_since || server.since == attempted_since_);
-      if (first || !kept) {
+      // A session's checkpoint is written before anything else, so one that
+      // is missing or older than written means the server lost data. (A
+      // session whose first write never arrived has nothing to compare.)
+      const bool wrote = !first && !checkpoint_.server_since.empty();
+      const bool matches = server.found && server.session == checkpoint_.session &&
+                           (server.since == checkpoint_.server_since || server.since == attempted_since_);
+      if (first || (wrote && !matches)) {
         // First sync, or the server lost what this device synced (wiped,
         // or restored from an older backup): read it all, send it all.
         if (!first) progress_.problem = "the server had lost changes; this device is sending all of its own again";
@@ -234,9 +249,21 @@ void Replicator::on_success(Step step, const HttpReply& reply, Workspace& ws, st
         checkpoint_.server_since.clear();
         checkpoint_.revs.clear();
         replica_.queue_everything();
+        // The new session's checkpoint goes first: should the server lose
+        // what it is sent from now on, it loses this too, and that is noticed.
+        verifying_ = false;
+        session_starting_ = true;
+        step_ = Step::write_checkpoint;
+        progress_.state = SyncState::connecting;
+        return;
       } else {
-        checkpoint_.server_since = server.since;
+        if (matches) checkpoint_.server_since = server.since;
+        if (std::exchange(verifying_, false)) {  // as this device left it: record progress, wait for changes
+          step_ = checkpoint_.since != checkpoint_.server_since ? Step::write_checkpoint : Step::longpoll;
+          return;
+        }
       }
+      verifying_ = false;
       step_ = Step::pull;
       progress_.state = SyncState::pulling;
       return;
@@ -303,6 +330,11 @@ void Replicator::on_success(Step step, const HttpReply& reply, Workspace& ws, st
     case Step::write_checkpoint:
       checkpoint_rev_ = reply_rev(reply.body);
       checkpoint_.server_since = attempted_since_;
+      if (std::exchange(session_starting_, false)) {
+        step_ = Step::pull;
+        progress_.state = SyncState::pulling;
+        return;
+      }
       step_ = has_push() ? Step::push : Step::longpoll;
       if (!has_push()) progress_.state = SyncState::up_to_date;
       return;
@@ -328,14 +360,22 @@ void Replicator::after_changes(const std::string& body, Workspace& ws, std::stri
   if (more) step_ = Step::pull;
   else if (!losers_.empty()) step_ = Step::resolve;
   else if (has_push()) step_ = Step::push;
-  else if (checkpoint_.since != checkpoint_.server_since) step_ = Step::write_checkpoint;
-  else step_ = Step::longpoll;
+  else verify_then_wait();
   progress_.state = step_ == Step::pull ? SyncState::pulling : step_ == Step::push || step_ == Step::resolve ? SyncState::pushing
                                                                                                              : SyncState::up_to_date;
   if (progress_.state == SyncState::up_to_date) {
     progress_.synced_at_ms = now_ms;
     progress_.problem.clear();
   }
+}
+
+// Before recording progress or waiting, the checkpoint is read: a server
+// that restarted empty (or was restored from an older backup) since the
+// last request has lost it, and everything is pushed again. (Writing alone
+// would not tell: PouchDB Server takes a _local write on a revision it never had.)
+void Replicator::verify_then_wait() {
+  step_ = Step::read_checkpoint;
+  verifying_ = true;
 }
 
 void Replicator::receive(std::vector<DecodedDoc> decoded, const std::vector<std::vector<std::string>>& conflicts,

@@ -104,6 +104,7 @@ class Replicator {
   void fail(SyncState state, std::string problem, std::int64_t now_ms);
   std::string changes_target(bool longpoll) const;
   bool has_push() const;  // documents or conflict losers to send
+  void verify_then_wait();
 
   ProjectReplica& replica_;
   std::string checkpoint_id_;  // _local/cairn-<device>
@@ -123,6 +124,8 @@ class Replicator {
   std::string attempted_since_;     // the since of the last checkpoint write sent
   std::set<Id> refused_;            // the server refused them (validate_doc_update): not sent again this run
   std::map<Id, int> conflicts_in_a_row_;
+  bool verifying_ = false;  // reading the checkpoint only to check it before a longpoll
+  bool session_starting_ = false;  // writing a new session's first checkpoint
 };
 
 }  // namespace cairn

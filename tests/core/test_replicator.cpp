@@ -221,6 +221,21 @@ TEST_CASE("a server restarted empty is noticed: each device pushes everything ag
   CHECK(team.server.live_ids().size() == 6);
 }
 
+TEST_CASE("a server wiped and recreated between two requests, with no request failing, is noticed at the next checkpoint") {
+  Team team;
+  settle(team.clients, team.server, team.net);
+  for (Client& c : team.clients) c.held.reset();  // the open longpolls end quietly
+  for (Client& c : team.clients) c.reply({0, "", true});
+  team.server.wipe();
+  team.server.create();
+  const Id task = team.ana().ws.all<Task>().begin()->first;
+  team.ana().exec(SetField{task, "title", std::string("After the wipe")});
+  settle(team.clients, team.server, team.net);
+  team.check_converged();
+  CHECK(team.server.live_ids().size() == 6);
+  CHECK(team.ben().ws.find<Task>(task)->title == "After the wipe");
+}
+
 TEST_CASE("a CouchDB conflict (two live leaves) is merged into one by whichever device sees it; losers are deleted") {
   Team team;
   settle(team.clients, team.server, team.net);
