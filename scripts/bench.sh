@@ -3,8 +3,9 @@
 # save and load of 1k, 10k and 100k tasks natively (cairn_store_bench) and in
 # headless Chromium (bench/store_web.mjs), the schedule engine
 # (cairn_schedule_bench, natively and in Chromium: bench/schedule_web.mjs),
-# the views' frame times (cairn_ui_bench) and the
-# timeline in Chromium (bench/timeline_web.mjs).
+# the views' frame times (cairn_ui_bench), the timeline in Chromium
+# (bench/timeline_web.mjs) and team sync against PouchDB Server
+# (cairn_sync_bench).
 # Figures go to bench/results/ and
 # are printed as Markdown tables.
 set -euo pipefail
@@ -29,3 +30,7 @@ node bench/schedule_web.mjs
 # Frame times of every view at 10k tasks (headless ImGui, CPU only).
 cmake --build --preset native-release --target cairn_ui_bench
 build/native-release/tests/ui/cairn_ui_bench
+# Team sync against PouchDB Server on a loopback port: first upload and
+# download of 1k and 10k tasks, one edit's latency, bytes per edit.
+cmake --build --preset native-release --target cairn_sync_bench
+build/native-release/bench/cairn_sync_bench

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <unordered_map>
@@ -34,7 +35,11 @@ class ChangeJournal {
   ChangeJournal(ChangeJournal&&) noexcept = default;
   ChangeJournal& operator=(ChangeJournal&&) noexcept = default;
 
-  void note(Id id) { last_change_[id] = ++seq_; }
+  void note(Id id) {
+    last_change_[id] = ++seq_;
+    log_.push_back({seq_, id});
+    if (log_.size() > 2 * last_change_.size() + 1024) compact();
+  }
   void note_everything() { everything_at_ = ++seq_; }
 
   // The cursor of a reader that has seen everything up to now.
@@ -50,6 +55,19 @@ class ChangeJournal {
   std::uint64_t seq_ = 0;
   std::uint64_t everything_at_ = 0;  // seq of the last note_everything (0: none)
   std::unordered_map<Id, std::uint64_t> last_change_;  // item -> seq of its last change
+  // Every note in seq order, so that since() costs what changed, not what
+  // exists. Entries an item's later change has superseded are dropped when
+  // the log grows to twice the items noted.
+  struct Entry {
+    std::uint64_t seq;
+    Id id;
+  };
+  std::vector<Entry> log_;
+  void compact() {
+    log_.clear();
+    for (const auto& [id, seq] : last_change_) log_.push_back({seq, id});
+    std::sort(log_.begin(), log_.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
+  }
 };
 
 inline ChangeJournal::Changes ChangeJournal::since(Cursor cursor) const {
@@ -58,8 +76,10 @@ inline ChangeJournal::Changes ChangeJournal::since(Cursor cursor) const {
     changes.everything = true;
     return changes;
   }
-  for (const auto& [id, seq] : last_change_)
-    if (seq > cursor.seq) changes.ids.push_back(id);
+  auto it = std::upper_bound(log_.begin(), log_.end(), cursor.seq,
+                             [](std::uint64_t seq, const Entry& e) { return seq < e.seq; });
+  for (; it != log_.end(); ++it)
+    if (last_change_.at(it->id) == it->seq) changes.ids.push_back(it->id);  // its latest change: each item once
   return changes;
 }
 

@@ -94,6 +94,27 @@ bool Replicator::has_push() const {
   return false;
 }
 
+// The outbox, parents before children: a device reading the changes in
+// the order they were stored can show each item as it arrives, instead of
+// holding thousands of tasks until their project comes.
+std::vector<Id> Replicator::push_order() const {
+  std::vector<std::pair<int, Id>> order;
+  for (const Id id : replica_.outbox()) {
+    if (refused_.count(id)) continue;
+    int depth = 0;
+    for (Id at = replica_.docs().at(id).parent; !at.nil() && depth < 64; ++depth) {
+      const auto parent = replica_.docs().find(at);
+      at = parent == replica_.docs().end() ? Id{} : parent->second.parent;
+    }
+    order.emplace_back(depth, id);
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<Id> ids;
+  ids.reserve(order.size());
+  for (const auto& [depth, id] : order) ids.push_back(id);
+  return ids;
+}
+
 std::optional<HttpRequest> Replicator::next(std::int64_t now_ms) {
   if (stopped_ || in_flight_ || now_ms < retry_at_) return std::nullopt;
   in_flight_ = true;
@@ -118,9 +139,8 @@ HttpRequest Replicator::request_for(Step step) {
       w.Key("docs");
       w.StartArray();
       sent_.clear();
-      for (const Id id : replica_.outbox()) {
+      for (const Id id : push_order()) {
         if (sent_.size() >= kBatch) break;
-        if (refused_.count(id)) continue;
         sent_.push_back(replica_.docs().at(id));
         const auto rev = checkpoint_.revs.find(id);
         write_doc(w, sent_.back(), rev == checkpoint_.revs.end() ? std::string_view() : rev->second);

@@ -104,6 +104,7 @@ class Replicator {
   void fail(SyncState state, std::string problem, std::int64_t now_ms);
   std::string changes_target(bool longpoll) const;
   bool has_push() const;  // documents or conflict losers to send
+  std::vector<Id> push_order() const;
   void verify_then_wait();
 
   ProjectReplica& replica_;
