@@ -27,6 +27,27 @@ void record_all(Workspace& ws, ApplyResult& r) {
 
 }  // namespace
 
+ProjectReplica::ProjectReplica(State state) : project_(state.project), clock_(state.clock.device) {
+  clock_.restore(state.clock);
+  for (ItemDoc& doc : state.docs) {
+    const Id id = doc.id;
+    index_child(doc);
+    docs_.emplace(id, std::move(doc));
+  }
+  for (const Id id : state.outbox)
+    if (docs_.count(id)) outbox_.insert(id);
+  for (const Id id : state.changed_while_hidden)
+    if (docs_.count(id)) changed_while_hidden_.insert(id);
+}
+
+ProjectReplica::State ProjectReplica::state() const {
+  State state{project_, clock_.last(), {}, {outbox_.begin(), outbox_.end()},
+              {changed_while_hidden_.begin(), changed_while_hidden_.end()}};
+  state.docs.reserve(docs_.size());
+  for (const auto& [id, doc] : docs_) state.docs.push_back(doc);
+  return state;
+}
+
 bool ProjectReplica::in_project(const Workspace& ws, Id id) const {
   for (int depth = 0; depth < kMaxDepth && !id.nil(); ++depth) {
     if (id == project_) return true;

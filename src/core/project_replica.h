@@ -35,6 +35,17 @@ class ProjectReplica {
  public:
   ProjectReplica(Id project, std::string device) : project_(project), clock_(sync_device_name(device)) {}
 
+  // What is saved with the workspace (core/sync_state.h), and restored from.
+  struct State {
+    Id project;
+    SyncClock clock;  // the last clock this device made or saw
+    std::vector<ItemDoc> docs;
+    std::vector<Id> outbox;
+    std::vector<Id> changed_while_hidden;
+  };
+  explicit ProjectReplica(State state);
+  State state() const;
+
   Id project() const { return project_; }
   // Turns the project's local edits since the last call into writes, by
   // `author` at `now_ms`, and queues their documents.
