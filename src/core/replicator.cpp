@@ -217,7 +217,8 @@ void Replicator::reply(const HttpReply& reply, Workspace& ws, std::string_view a
       else verify_then_wait();
       return;
     }
-    fail(SyncState::offline, "no reply from the server", now_ms);
+    // The transport may say why (refused plain http, a TLS or DNS error).
+    fail(SyncState::offline, reply.body.empty() ? "no reply from the server" : reply.body, now_ms);
     return;
   }
   const bool ok = reply.status >= 200 && reply.status < 300;

@@ -25,7 +25,7 @@ struct HttpRequest {
 
 struct HttpReply {
   int status = 0;        // 0: no reply (offline, refused, timed out)
-  std::string body;
+  std::string body;      // with status 0: why, in words, when the transport knows
   bool aborted = false;  // the client cut it short (a longpoll), not a failure
 };
 

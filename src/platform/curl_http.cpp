@@ -122,7 +122,8 @@ void CurlHttp::poll(int wait_ms) {
     Transfer& t = *found->second;
     long status = 0;
     if (message->data.result == CURLE_OK) curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
-    HttpReply reply{static_cast<int>(status), message->data.result == CURLE_OK ? std::move(t.body_in) : std::string(), false};
+    HttpReply reply{static_cast<int>(status),
+                    message->data.result == CURLE_OK ? std::move(t.body_in) : curl_easy_strerror(message->data.result), false};
     finish(t, std::move(reply));
   }
   std::vector<std::pair<Done, HttpReply>> ready;

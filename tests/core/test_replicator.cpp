@@ -213,6 +213,11 @@ TEST_CASE("a server restarted empty is noticed: each device pushes everything ag
   team.ben().exec(SetField{task, "title", std::string("Edited while the server was down")});
   run_a_while(team.clients, team.server, team.net);
   CHECK(team.ben().replicator.progress().state == SyncState::no_database);
+  team.ben().replicator.restart();
+  REQUIRE(team.ben().replicator.next(team.ben().now_ms).has_value());
+  team.ben().reply({0, "Could not resolve host: couch.example.org", false});
+  CHECK(team.ben().replicator.progress().state == SyncState::offline);
+  CHECK(team.ben().replicator.progress().problem == "Could not resolve host: couch.example.org");
   team.server.create();  // an admin creates the database again
   for (Client& c : team.clients) c.now_ms += Replicator::kMaxBackoffMs;
   settle(team.clients, team.server, team.net);

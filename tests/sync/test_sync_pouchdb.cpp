@@ -163,3 +163,21 @@ TEST_CASE("the server killed in the middle of a push and restarted empty: the cl
   const HttpReply info = team.server.request("GET", kDb, "");
   CHECK(info.body.find("\"doc_count\":451") != std::string::npos);
 }
+
+TEST_CASE("a password goes only over https, or to this computer") {
+  for (const char* ok : {"https://couch.example.org/db/", "http://127.0.0.1:5984/db/", "http://localhost/db/", "http://[::1]:5984/"})
+    CHECK(secure_or_loopback(ok));
+  for (const char* refused : {"http://couch.example.org/db/", "http://localhost.example.org/", "http://127.0.0.1.evil.org/", "ftp://127.0.0.1/"})
+    CHECK_FALSE(secure_or_loopback(refused));
+
+  Workspace ws;
+  ProjectReplica replica(Id{1, 2}, "laptop");
+  Replicator replicator(replica, "laptop");
+  CurlHttp http;
+  SyncDriver driver(replicator, http, SyncServer{"http://couch.example.org/cairn-churn/", {testing::basic_auth("ana", "pw")}});
+  driver.tick(ws, "ana", 1'800'000'000'000);
+  http.poll(0);
+  driver.tick(ws, "ana", 1'800'000'000'000);
+  CHECK(replicator.progress().state == SyncState::offline);
+  CHECK(replicator.progress().problem.find("https://") != std::string::npos);
+}
