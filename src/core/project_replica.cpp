@@ -167,6 +167,11 @@ ReceiveReport ProjectReplica::receive(Workspace& ws, std::vector<ItemDoc> incomi
       report.warnings.push_back("document " + remote.id.to_string() + " names an item of another project; left out");
       continue;
     }
+    if (found != docs_.end() && (found->second.kind != remote.kind || found->second.parent != remote.parent)) {
+      // An item never changes kind or parent: a server that says otherwise is broken or hostile.
+      report.warnings.push_back("document " + remote.id.to_string() + " changes its item's kind or parent; left out");
+      continue;
+    }
     for (const auto& [name, write] : remote.fields) clock_.observe(write.clock, now_ms);
     clock_.observe(remote.removed.clock, now_ms);
     const bool fresh = found == docs_.end();

@@ -160,3 +160,19 @@ TEST_CASE_FIXTURE(Pair, "a document naming an item of another project is left ou
   CHECK(report.warnings.front().find("another project") != std::string::npos);
   CHECK(ben.ws.find<Project>(elsewhere)->name == "Private");
 }
+
+TEST_CASE_FIXTURE(Pair, "a document that would change an item's kind or parent is left out, with a reason") {
+  ItemDoc hostile = ben.replica.docs().at(project);
+  hostile.kind = "person";  // would make the project a person, so that it no longer shows
+  hostile.fields.clear();
+  const ReceiveReport kind = ben.receive({hostile});
+  REQUIRE(kind.warnings.size() == 1);
+  CHECK(kind.warnings.front().find("kind or parent") != std::string::npos);
+  CHECK(ben.ws.find<Project>(project) != nullptr);
+
+  ItemDoc moved = ben.replica.docs().at(task);
+  moved.parent = Id{9, 9};
+  CHECK(ben.receive({moved}).warnings.size() == 1);
+  CHECK(ben.ws.find<Task>(task) != nullptr);
+  CHECK(ben.replica.docs().at(task).parent == project);
+}
